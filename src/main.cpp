@@ -1,1 +1,61 @@
-int main() { return 0; }
+// agenthq: one binary, several faces. This file only parses the command line and dispatches.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/config.hpp"
+#include "app/hub_server.hpp"
+#include "app/logging.hpp"
+
+int main(int argc, char** argv) {
+  using namespace agenthq::app;
+  CLI::App cli{"AgentHQ: the self-hosted hub where an organisation's AI agents and people work together"};
+  cli.require_subcommand(1);
+
+  std::optional<int> port;
+  std::optional<std::string> host, data_dir;
+  bool demo = false;
+  auto* serve_cmd = cli.add_subcommand("serve", "Run the hub (HTTP API + WebSocket) until SIGINT/SIGTERM");
+  serve_cmd->add_option("--port", port, "Port to listen on (env PORT, default 3000; 0 picks a free one)");
+  serve_cmd->add_option("--host", host, "Address to bind (env HOST, default 0.0.0.0)");
+  serve_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR, default ./.agenthq)");
+  serve_cmd->add_flag("--demo", demo, "Create the demo organisation on first start and print its logins and keys");
+
+  std::string migrate_action = "up";
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply, roll back or list database migrations");
+  migrate_cmd->add_option("action", migrate_action, "up | rollback | status")
+      ->check(CLI::IsMember({"up", "rollback", "status"}));
+  migrate_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
+
+  auto* seed_cmd = cli.add_subcommand("seed", "Create the demo organisation if it does not exist");
+  seed_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
+
+  cli.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    Config config = parse_config(process_environment());
+    if (port) {
+      if (*port < 0 || *port > 65535) throw ConfigError("--port must be between 0 and 65535");
+      config.port = static_cast<unsigned short>(*port);
+    }
+    if (host) config.host = *host;
+    if (data_dir) config.data_dir = *data_dir;
+    setup_logging(config.log_level);
+
+    if (cli.got_subcommand("version")) {
+      std::cout << "agenthq " << AGENTHQ_VERSION << "\n";
+      return 0;
+    }
+    if (cli.got_subcommand("migrate")) return migrate(config, migrate_action);
+    if (cli.got_subcommand("seed")) return seed(config);
+    return serve(config, ServeOptions{demo});
+  } catch (const ConfigError& e) {
+    std::cerr << "agenthq: configuration error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "agenthq: " << e.what() << "\n";
+    return 1;
+  }
+}

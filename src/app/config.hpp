@@ -1,0 +1,50 @@
+#pragma once
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace agenthq::app {
+
+// A configuration value that cannot be used; the message names the variable.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Typed, validated configuration, read once at start from the environment (flags override).
+struct Config {
+  std::string database_url;        // empty: the hub runs its embedded PostgreSQL
+  std::string database_admin_url;  // role that owns the schema and runs migrations; defaults to database_url
+  std::string host = "0.0.0.0";
+  unsigned short port = 3000;
+  std::string jwt_secret;  // >= 32 bytes
+  std::chrono::seconds jwt_ttl{900};
+  std::chrono::seconds jwt_refresh_ttl{604800};
+  std::chrono::milliseconds rate_limit_window{60000};
+  long rate_limit_max = 100;
+  std::string cors_origin = "http://localhost:3001";
+  std::string log_level = "info";
+  std::string encryption_key;  // 32 raw bytes (decoded from ENCRYPTION_KEY's 64 hex chars)
+  std::filesystem::path data_dir = "./.agenthq";
+  bool production = false;
+  std::size_t db_pool_size = 10;  // per process, shared out between event-loop threads
+  unsigned threads = 0;           // 0: one per core
+  int bcrypt_cost = 12;
+  std::chrono::seconds presence_timeout{300};
+};
+
+using Environment = std::map<std::string, std::string>;
+
+Environment process_environment();
+
+// Parses every variable the hub knows; throws ConfigError naming the first bad one.
+// Secrets are not resolved here (see resolve_secrets).
+Config parse_config(const Environment& env);
+
+// Fills jwt_secret and encryption_key when they were not given: in production that is an
+// error; in development a random value is generated once and kept in <data_dir>/secrets.env.
+void resolve_secrets(Config& config);
+
+}  // namespace agenthq::app

@@ -1,0 +1,111 @@
+#include "app/hub_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/json.hpp>
+#include <iostream>
+#include <thread>
+
+#include "app/database_target.hpp"
+#include "app/demo_credentials.hpp"
+#include "auth/authenticator.hpp"
+#include "db/conninfo.hpp"
+#include "db/migrator.hpp"
+#include "http/server.hpp"
+#include "hub/demo/demo_seed.hpp"
+#include "hub/routes.hpp"
+
+namespace agenthq::app {
+namespace asio = boost::asio;
+namespace json = boost::json;
+
+namespace {
+
+// Everything one event-loop thread owns. Threads share nothing but the process-wide services,
+// so no request path takes a lock except the rate limiter and the API-key cache.
+struct EventLoop {
+  asio::io_context ioc{1};
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<auth::Authenticator> authenticator;
+  std::unique_ptr<hub::Services> services;
+  http::Router router;
+  std::unique_ptr<http::Pipeline> pipeline;
+  std::unique_ptr<http::Server> server;
+};
+
+void print_banner(const Config& c, unsigned short port) {
+  std::string host = c.host == "0.0.0.0" || c.host == "::" ? "localhost" : c.host;
+  std::cerr << "\nAgentHQ is running at http://" << host << ":" << port << "  (health: /health, API: /api/v1)\n";
+  print_demo_credentials(c);
+}
+
+}  // namespace
+
+int serve(Config config, const ServeOptions& options) {
+  resolve_secrets(config);
+  DatabaseTarget target = open_database(config);
+  auto applied = db::Migrator(target.admin_conninfo, target.app_role).up();
+  if (!applied.empty())
+    spdlog::info(R"("msg":"migrated","applied":{})", json::serialize(json::value_from(applied)));
+
+  const auth::JwtCodec jwt(config.jwt_secret);
+  auth::ApiKeyCache key_cache;
+  asio::thread_pool workers(std::max(2u, config.threads));
+  http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
+  hub::HealthProbe probe;
+  const std::string conninfo = db::with_session_settings(target.app_conninfo);
+
+  std::vector<std::unique_ptr<EventLoop>> loops;
+  const std::size_t per_loop = std::max<std::size_t>(1, config.db_pool_size / config.threads);
+  unsigned short port = config.port;
+  for (unsigned i = 0; i < config.threads; ++i) {
+    auto loop = std::make_unique<EventLoop>();
+    loop->db = std::make_unique<db::Database>(conninfo, per_loop, std::chrono::seconds(10));
+    loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, workers);
+    loop->services = std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers});
+    hub::add_hub_routes(loop->router, *loop->services, probe);
+    loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
+                                                      *loop->authenticator, *loop->db);
+    // The first loop may bind port 0; the others then join whatever port it got.
+    asio::ip::tcp::endpoint endpoint(asio::ip::make_address(config.host), port);
+    loop->server = std::make_unique<http::Server>(loop->ioc, endpoint, *loop->pipeline, http::ServerLimits{});
+    port = loop->server->local_endpoint().port();
+    loops.push_back(std::move(loop));
+  }
+
+  if (options.seed_demo) {
+    auto future = asio::co_spawn(loops[0]->ioc, hub::seed_demo(*loops[0]->services), asio::use_future);
+    loops[0]->ioc.run();
+    loops[0]->ioc.restart();
+    if (auto creds = future.get()) save_demo_credentials(config, *creds);
+  }
+
+  for (auto& loop : loops) loop->server->start();
+  asio::co_spawn(loops[0]->ioc, probe.run(*loops[0]->db, std::chrono::seconds(1)), asio::detached);
+
+  asio::signal_set signals(loops[0]->ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int sig) {
+    if (ec) return;
+    spdlog::info(R"("msg":"shutting down","signal":{})", sig);
+    probe.stop();
+    for (auto& loop : loops)
+      asio::post(loop->ioc, [&l = *loop] {
+        l.server->shutdown();
+        l.db->close_idle();
+      });
+  });
+
+  spdlog::info(R"("msg":"listening","host":"{}","port":{},"threads":{})", config.host, port, config.threads);
+  print_banner(config, port);
+
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < loops.size(); ++i) threads.emplace_back([&l = *loops[i]] { l.ioc.run(); });
+  loops[0]->ioc.run();
+  for (auto& t : threads) t.join();
+  spdlog::info(R"("msg":"stopped")");
+  spdlog::default_logger()->flush();
+  return 0;
+}
+
+}  // namespace agenthq::app

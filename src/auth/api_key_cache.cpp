@@ -1,0 +1,49 @@
+#include "auth/api_key_cache.hpp"
+
+namespace agenthq::auth {
+using clock = std::chrono::steady_clock;
+
+ApiKeyCache::Lookup ApiKeyCache::find(const std::string& digest, Agent& out) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(digest);
+  if (it == entries_.end()) return Lookup::miss;
+  if (it->second.expires <= clock::now()) {
+    entries_.erase(it);
+    return Lookup::miss;
+  }
+  if (!it->second.agent) return Lookup::invalid;
+  out = *it->second.agent;
+  return Lookup::valid;
+}
+
+void ApiKeyCache::make_room(clock::time_point now) {
+  if (entries_.size() < capacity_) return;
+  std::erase_if(entries_, [&](const auto& kv) { return kv.second.expires <= now; });
+  if (entries_.size() >= capacity_) entries_.clear();  // still full of live entries: start over
+}
+
+void ApiKeyCache::remember_valid(const std::string& digest, Agent agent) {
+  std::lock_guard lock(mutex_);
+  auto now = clock::now();
+  make_room(now);
+  entries_[digest] = {std::move(agent), now + valid_ttl_};
+}
+
+void ApiKeyCache::remember_invalid(const std::string& digest) {
+  std::lock_guard lock(mutex_);
+  auto now = clock::now();
+  make_room(now);
+  entries_[digest] = {std::nullopt, now + invalid_ttl_};
+}
+
+void ApiKeyCache::forget_agent(const std::string& agent_id) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(entries_, [&](const auto& kv) { return kv.second.agent && kv.second.agent->agent_id == agent_id; });
+}
+
+std::size_t ApiKeyCache::size() {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+}  // namespace agenthq::auth

@@ -1,0 +1,96 @@
+#include "auth/authenticator.hpp"
+
+#include <boost/asio.hpp>
+
+#include "auth/api_key.hpp"
+#include "auth/offload.hpp"
+#include "auth/password.hpp"
+#include "db/database.hpp"
+#include "http/api_error.hpp"
+#include "util/crypto.hpp"
+
+namespace agenthq::auth {
+namespace asio = boost::asio;
+using http::ApiError;
+
+namespace {
+ApiError invalid_api_key() {
+  return {boost::beast::http::status::unauthorized, "INVALID_API_KEY", "Invalid API key"};
+}
+}  // namespace
+
+asio::awaitable<Identity> Authenticator::authenticate(std::string_view authorization, db::Database& db) {
+  if (authorization.empty()) throw ApiError::unauthorized("Missing Authorization header");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (!authorization.starts_with(kBearer)) throw ApiError::unauthorized("Authorization header must be 'Bearer <token>'");
+  co_return co_await authenticate_token(authorization.substr(kBearer.size()), db);
+}
+
+asio::awaitable<Identity> Authenticator::authenticate_token(std::string_view token, db::Database& db) {
+  if (token.empty()) throw ApiError::unauthorized("Missing token");
+  if (is_api_key(token)) co_return co_await verify_api_key(token, db);
+  co_return verify_jwt(token);
+}
+
+Identity Authenticator::verify_jwt(std::string_view token) const {
+  auto result = jwt_.verify(token);
+  if (!result.claims) throw ApiError::unauthorized("Invalid or expired token");
+  if (result.claims->type != TokenType::access)
+    throw ApiError(boost::beast::http::status::unauthorized, "INVALID_TOKEN", "Not an access token");
+  return {Identity::Kind::user, result.claims->sub, result.claims->org_id, result.claims->role};
+}
+
+asio::awaitable<Identity> Authenticator::verify_api_key(std::string_view key, db::Database& db) {
+  if (!is_well_formed_api_key(key)) throw invalid_api_key();
+  const std::string digest = util::sha256(key);
+  ApiKeyCache::Agent agent;
+  for (;;) {
+    switch (cache_.find(digest, agent)) {
+      case ApiKeyCache::Lookup::valid: co_return Identity{Identity::Kind::agent, agent.agent_id, agent.org_id, ""};
+      case ApiKeyCache::Lookup::invalid: throw invalid_api_key();
+      case ApiKeyCache::Lookup::miss: break;
+    }
+    auto pending = in_flight_.find(digest);
+    if (pending == in_flight_.end()) break;
+    // Someone on this thread is already verifying this key: wait for them, then re-read the cache.
+    auto timer = std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor,
+                                                      asio::steady_timer::time_point::max());
+    pending->second.push_back(timer);
+    co_await timer->async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+
+  in_flight_[digest];
+  std::optional<ApiKeyCache::Agent> found;
+  try {
+    found = co_await lookup_api_key(std::string(key), db);
+  } catch (...) {
+    for (auto& t : in_flight_[digest]) t->cancel();
+    in_flight_.erase(digest);
+    throw;
+  }
+  if (found) {
+    cache_.remember_valid(digest, *found);
+  } else {
+    cache_.remember_invalid(digest);
+  }
+  for (auto& t : in_flight_[digest]) t->cancel();
+  in_flight_.erase(digest);
+  if (!found) throw invalid_api_key();
+  co_return Identity{Identity::Kind::agent, found->agent_id, found->org_id, ""};
+}
+
+asio::awaitable<std::optional<ApiKeyCache::Agent>> Authenticator::lookup_api_key(std::string key, db::Database& db) {
+  // Not tenant-scoped: the key is what tells us the tenant. A SECURITY DEFINER function
+  // exposes only id, org and hash of agents sharing the 12-character prefix.
+  db::Statement lookup("SELECT id, org_id, api_key_hash FROM agenthq_agents_by_key_prefix($1)",
+                       {api_key_lookup_prefix(key)});
+  auto rows = co_await db.query(db::Scope::none(), std::move(lookup));
+  for (int r = 0; r < rows.rows(); ++r) {
+    std::string hash(rows.text(r, 2));
+    bool match = co_await offload(workers_, [key, hash] { return verify_password(key, hash); });
+    if (match) co_return ApiKeyCache::Agent{std::string(rows.text(r, 0)), std::string(rows.text(r, 1))};
+  }
+  co_return std::nullopt;
+}
+
+}  // namespace agenthq::auth

@@ -1,0 +1,45 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "auth/api_key_cache.hpp"
+#include "auth/identity.hpp"
+#include "auth/jwt.hpp"
+
+namespace agenthq::db {
+class Database;
+}
+
+namespace agenthq::auth {
+
+// Turns a bearer token into an Identity or throws the contract's 401 errors. One per
+// event-loop thread: it coalesces concurrent first uses of the same API key so that a burst
+// of requests with a new key costs one bcrypt, not one each.
+class Authenticator {
+ public:
+  Authenticator(const JwtCodec& jwt, ApiKeyCache& cache, boost::asio::thread_pool& workers)
+      : jwt_(jwt), cache_(cache), workers_(workers) {}
+
+  // The value of an Authorization header: "Bearer <JWT or ahq_ key>".
+  boost::asio::awaitable<Identity> authenticate(std::string_view authorization, db::Database& db);
+  // A bare token (WebSocket ?token=).
+  boost::asio::awaitable<Identity> authenticate_token(std::string_view token, db::Database& db);
+
+ private:
+  Identity verify_jwt(std::string_view token) const;
+  boost::asio::awaitable<Identity> verify_api_key(std::string_view key, db::Database& db);
+  boost::asio::awaitable<std::optional<ApiKeyCache::Agent>> lookup_api_key(std::string key, db::Database& db);
+
+  const JwtCodec& jwt_;
+  ApiKeyCache& cache_;
+  boost::asio::thread_pool& workers_;
+  std::unordered_map<std::string, std::vector<std::shared_ptr<boost::asio::steady_timer>>> in_flight_;
+};
+
+}  // namespace agenthq::auth

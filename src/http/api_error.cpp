@@ -1,0 +1,19 @@
+#include "http/api_error.hpp"
+
+namespace agenthq::http {
+using boost::beast::http::status;
+
+ApiError ApiError::validation(const std::string& message) {
+  return {status::bad_request, "VALIDATION_ERROR", message};
+}
+ApiError ApiError::not_found(const std::string& what) { return {status::not_found, "NOT_FOUND", what + " not found"}; }
+ApiError ApiError::unauthorized(const std::string& message) { return {status::unauthorized, "UNAUTHORIZED", message}; }
+ApiError ApiError::forbidden(const std::string& message) { return {status::forbidden, "FORBIDDEN", message}; }
+ApiError ApiError::conflict(std::string code, const std::string& message) {
+  return {status::conflict, std::move(code), message};
+}
+ApiError ApiError::bad_request(std::string code, const std::string& message) {
+  return {status::bad_request, std::move(code), message};
+}
+
+}  // namespace agenthq::http

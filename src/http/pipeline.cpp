@@ -1,0 +1,146 @@
+#include "http/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/algorithm/string/predicate.hpp>
+#include <boost/json.hpp>
+#include <boost/url.hpp>
+
+#include "auth/authenticator.hpp"
+#include "db/pg_error.hpp"
+#include "http/api_error.hpp"
+#include "util/ulid.hpp"
+
+namespace agenthq::http {
+namespace beast_http = boost::beast::http;
+namespace json = boost::json;
+using beast_http::field;
+using beast_http::status;
+
+namespace {
+
+void add_security_headers(HttpResponse& res) {
+  res.set("Content-Security-Policy",
+          "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';"
+          "frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';"
+          "script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Cross-Origin-Resource-Policy", "same-origin");
+  res.set("Referrer-Policy", "no-referrer");
+  res.set("Strict-Transport-Security", "max-age=15552000; includeSubDomains");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "SAMEORIGIN");
+}
+
+bool is_json_content_type(std::string_view ct) {
+  auto semi = ct.find(';');
+  auto base = ct.substr(0, semi);
+  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+  return boost::algorithm::iequals(base, "application/json");
+}
+
+}  // namespace
+
+Pipeline::Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter,
+                   auth::Authenticator& authenticator, db::Database& db)
+    : options_(std::move(options)), router_(router), limiter_(limiter), authenticator_(authenticator), db_(db) {}
+
+void Pipeline::parse_body(const HttpRequest& request, RequestContext& ctx) const {
+  const auto& body = request.body();
+  if (body.empty() || !is_json_content_type(request[field::content_type])) return;
+  json::parse_options opts;
+  opts.max_depth = options_.max_json_depth;
+  boost::system::error_code ec;
+  json::value v = json::parse(body, ec, {}, opts);
+  if (ec) throw ApiError::validation("Malformed JSON body");
+  if (!v.is_object()) throw ApiError::validation("Request body must be a JSON object");
+  ctx.body = std::move(v.as_object());
+}
+
+boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, RequestContext& ctx,
+                                                    const RateLimiter::Decision& limit) {
+  if (!limit.allowed) {
+    auto r = error(status::too_many_requests, "RATE_LIMITED", "Too many requests, please try again later.");
+    r.headers.emplace_back(field::retry_after, std::to_string(limit.reset_seconds));
+    co_return r;
+  }
+  const Route* route = router_.match(request.method(), ctx.path, ctx.params);
+  if (!route) co_return error(status::not_found, "NOT_FOUND", "Route not found");
+
+  if (route->access != Access::open) {
+    ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_);
+    if (ctx.identity->org_id.empty()) throw ApiError(status::bad_request, "MISSING_ORG", "No organisation in identity");
+    if (route->access == Access::users && !ctx.identity->is_user())
+      throw ApiError::forbidden("This action requires a user account");
+    if (route->access == Access::admins && !ctx.identity->is_admin())
+      throw ApiError::forbidden("Only owners and admins can do this");
+  }
+  parse_body(request, ctx);
+  co_return co_await route->handler(ctx);
+}
+
+boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request, const std::string& client_ip) {
+  const auto started = std::chrono::steady_clock::now();
+  RequestContext ctx;
+  ctx.raw = &request;
+  ctx.client_ip = client_ip;
+  ctx.request_id = util::new_ulid();
+
+  Response out;
+  std::optional<RateLimiter::Decision> limit;
+  if (request.method() == beast_http::verb::options) {
+    out.status = status::no_content;
+    out.headers.emplace_back(field::access_control_allow_methods, "GET,HEAD,PUT,PATCH,POST,DELETE");
+    if (auto h = request[field::access_control_request_headers]; !h.empty())
+      out.headers.emplace_back(field::access_control_allow_headers, std::string(h));
+  } else {
+    try {
+      auto target = boost::urls::parse_origin_form(request.target());
+      if (!target) throw ApiError::validation("Malformed request target");
+      ctx.path = target->path();
+      for (auto param : target->params()) ctx.query[param.key] = param.value;
+      limit = limiter_.hit(client_ip);
+      out = co_await dispatch(request, ctx, *limit);
+    } catch (const ApiError& e) {
+      out = error(e.status(), e.code(), e.what());
+    } catch (const db::PgUnavailable& e) {
+      spdlog::warn(R"("msg":"database unavailable","request_id":"{}","error":{})", ctx.request_id,
+                   json::serialize(json::value(e.what())));
+      out = error(status::service_unavailable, "SERVICE_UNAVAILABLE", "The database is unavailable, try again shortly");
+    } catch (const std::exception& e) {
+      spdlog::error(R"("msg":"unhandled error","request_id":"{}","path":{},"error":{})", ctx.request_id,
+                    json::serialize(json::value(ctx.path)),
+                    json::serialize(json::value(e.what())));
+      out = error(status::internal_server_error, "INTERNAL_ERROR", "Internal server error");
+    }
+  }
+
+  HttpResponse res{out.status, request.version()};
+  res.keep_alive(request.keep_alive());
+  if (!out.body.empty()) res.set(field::content_type, "application/json; charset=utf-8");
+  res.set(field::access_control_allow_origin, options_.cors_origin);
+  res.set(field::access_control_allow_credentials, "true");
+  res.set(field::vary, "Origin");
+  res.set("X-Request-Id", ctx.request_id);
+  add_security_headers(res);
+  if (limit) {
+    res.set("RateLimit-Policy", std::to_string(limit->limit) + ";w=" +
+                                    std::to_string(limiter_.window().count() / 1000));
+    res.set("RateLimit-Limit", std::to_string(limit->limit));
+    res.set("RateLimit-Remaining", std::to_string(limit->remaining));
+    res.set("RateLimit-Reset", std::to_string(limit->reset_seconds));
+  }
+  for (auto& [name, value] : out.headers) res.set(name, value);
+  res.body() = std::move(out.body);
+  res.prepare_payload();
+
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info(R"("msg":"request","request_id":"{}","method":"{}","path":{},"status":{},"duration_ms":{:.3f},"ip":"{}")",
+               ctx.request_id, std::string(request.method_string()),
+               json::serialize(json::value(ctx.path.empty() ? std::string("?") : ctx.path)),
+               static_cast<unsigned>(out.status), micros / 1000.0, client_ip);
+  co_return res;
+}
+
+}  // namespace agenthq::http

@@ -1,0 +1,48 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <string>
+
+#include "http/rate_limiter.hpp"
+#include "http/request_context.hpp"
+#include "http/router.hpp"
+
+namespace agenthq::auth {
+class Authenticator;
+}
+namespace agenthq::db {
+class Database;
+}
+
+namespace agenthq::http {
+
+using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
+
+struct PipelineOptions {
+  std::string cors_origin;
+  std::size_t max_json_depth = 32;
+};
+
+// The middleware chain every HTTP request goes through, in order: request id, CORS preflight,
+// rate limit, route match, authentication and role check, JSON body, handler, error envelope,
+// standard headers, one access-log line.
+class Pipeline {
+ public:
+  Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter, auth::Authenticator& authenticator,
+           db::Database& db);
+  boost::asio::awaitable<HttpResponse> handle(const HttpRequest& request, const std::string& client_ip);
+
+ private:
+  boost::asio::awaitable<Response> dispatch(const HttpRequest& request, RequestContext& ctx,
+                                            const RateLimiter::Decision& limit);
+  void parse_body(const HttpRequest& request, RequestContext& ctx) const;
+
+  PipelineOptions options_;
+  const Router& router_;
+  RateLimiter& limiter_;
+  auth::Authenticator& authenticator_;
+  db::Database& db_;
+};
+
+}  // namespace agenthq::http

@@ -1,0 +1,36 @@
+#pragma once
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "auth/identity.hpp"
+
+namespace agenthq::http {
+
+using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
+
+// Everything a route needs to know about one request, already parsed and authenticated.
+struct RequestContext {
+  const HttpRequest* raw = nullptr;
+  std::string path;
+  std::unordered_map<std::string, std::string> query;   // decoded; last value wins
+  std::unordered_map<std::string, std::string> params;  // from the route pattern
+  boost::json::object body;                             // {} when absent or not JSON
+  std::optional<auth::Identity> identity;
+  std::string client_ip;
+  std::string request_id;
+
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  std::optional<std::string_view> query_param(const std::string& name) const {
+    auto it = query.find(name);
+    if (it == query.end()) return std::nullopt;
+    return std::string_view(it->second);
+  }
+  const auth::Identity& who() const { return *identity; }
+};
+
+}  // namespace agenthq::http

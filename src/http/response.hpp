@@ -1,0 +1,33 @@
+#pragma once
+#include <boost/beast/http/field.hpp>
+#include <boost/beast/http/status.hpp>
+#include <boost/json/value.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace agenthq::http {
+
+// What a route returns: a status and an already serialised JSON body. The pipeline adds the
+// headers every reply carries (CORS, security, rate limit, request id).
+struct Response {
+  boost::beast::http::status status = boost::beast::http::status::ok;
+  std::string body;
+  std::vector<std::pair<boost::beast::http::field, std::string>> headers;
+};
+
+struct Pagination {
+  std::int64_t page;
+  std::int64_t limit;
+  std::int64_t total;
+};
+
+// {"success":true,"data":...}
+Response ok(const boost::json::value& data, boost::beast::http::status status = boost::beast::http::status::ok);
+Response created(const boost::json::value& data);
+// {"success":true,"data":[...],"pagination":{page,limit,total,hasMore}}
+Response paginated(const boost::json::value& data, const Pagination& p);
+// {"success":false,"error":{"code":...,"message":...}}
+Response error(boost::beast::http::status status, std::string_view code, std::string_view message);
+
+}  // namespace agenthq::http

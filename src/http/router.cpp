@@ -1,0 +1,54 @@
+#include "http/router.hpp"
+
+namespace agenthq::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.push_back(path.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Router::add(boost::beast::http::verb method, std::string pattern, Access access, Handler handler) {
+  Route r{method, pattern, access, std::move(handler), {}, 0};
+  for (auto seg : split_path(pattern)) {
+    r.segments.emplace_back(seg);
+    if (seg.front() != ':') ++r.static_segments;
+  }
+  routes_.push_back(std::move(r));
+}
+
+const Route* Router::match(boost::beast::http::verb method, std::string_view path,
+                           std::unordered_map<std::string, std::string>& params) const {
+  const auto parts = split_path(path);
+  const Route* best = nullptr;
+  for (const auto& r : routes_) {
+    if (r.method != method || r.segments.size() != parts.size()) continue;
+    if (best && best->static_segments >= r.static_segments) continue;
+    bool fits = true;
+    for (std::size_t i = 0; i < parts.size() && fits; ++i) {
+      const auto& seg = r.segments[i];
+      fits = seg.front() == ':' || seg == parts[i];
+    }
+    if (fits) best = &r;
+  }
+  if (best) {
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      if (best->segments[i].front() == ':') params[best->segments[i].substr(1)] = std::string(parts[i]);
+  }
+  return best;
+}
+
+}  // namespace agenthq::http

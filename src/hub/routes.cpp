@@ -1,0 +1,14 @@
+#include "hub/routes.hpp"
+
+#include "hub/accounts/account_routes.hpp"
+#include "hub/orgs/org_routes.hpp"
+
+namespace agenthq::hub {
+
+void add_hub_routes(http::Router& router, Services& services, const HealthProbe& probe) {
+  add_health_routes(router, probe);
+  add_account_routes(router, services);
+  add_org_routes(router, services);
+}
+
+}  // namespace agenthq::hub

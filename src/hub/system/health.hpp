@@ -1,0 +1,27 @@
+#pragma once
+#include <atomic>
+#include <boost/asio/awaitable.hpp>
+
+#include "db/database.hpp"
+#include "http/router.hpp"
+
+namespace agenthq::hub {
+
+// Database reachability as last observed by a background probe, so /health answers from
+// memory (it is hit by load balancers many times a second) yet tells the truth within a second.
+class HealthProbe {
+ public:
+  bool database_ok() const { return ok_.load(std::memory_order_relaxed); }
+  // Pings the database every interval until stop() is called; run on one event-loop thread.
+  boost::asio::awaitable<void> run(db::Database& db, std::chrono::milliseconds interval);
+  void stop() { stopped_ = true; }
+
+ private:
+  std::atomic<bool> ok_{false};
+  std::atomic<bool> stopped_{false};
+};
+
+// GET /health (and /api/v1/health): {"success":true,"status":"ok","timestamp":...,"database":"ok"}.
+void add_health_routes(http::Router& router, const HealthProbe& probe);
+
+}  // namespace agenthq::hub
