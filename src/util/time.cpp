@@ -133,7 +133,7 @@ std::string pg_timestamp_to_iso(std::string_view pg) {
   seconds offset{};
   bool has_seconds = false;
   if (!read_date(c, date) || !c.take(' ') || !read_clock(c, clock, has_seconds) || !has_seconds ||
-      !c.fraction(6, frac) || !read_pg_offset(c, offset) || !c.done()) {
+      !c.fraction(6, frac) || (!c.done() && !read_pg_offset(c, offset)) || !c.done()) {
     throw std::invalid_argument("not a PostgreSQL timestamptz: " + std::string(pg));
   }
   return format_iso(Micros(date) + clock + frac - offset);

@@ -15,6 +15,7 @@ std::string iso8601(std::chrono::system_clock::time_point tp);
 // PostgreSQL timestamptz text output (DateStyle=ISO), e.g. "2026-02-17 12:00:00.123456+00", fraction
 // optional with 1-6 digits -> "2026-02-17T12:00:00.123Z" (truncated to ms). A non-zero offset
 // ("+05:30") is converted to UTC so a session with another TimeZone still yields correct instants.
+// No offset (text of a `timestamp without time zone`, which row decoding also routes here) is UTC.
 // Throws std::invalid_argument on anything else ("infinity", BC dates): such a value in a row is a bug.
 std::string pg_timestamp_to_iso(std::string_view pg);
 

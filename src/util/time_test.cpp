@@ -49,11 +49,16 @@ TEST(PgTimestamp, AppliesNonUtcOffsets) {
   EXPECT_EQ(pg_timestamp_to_iso("2026-03-01 00:10:00+01"), "2026-02-28T23:10:00.000Z");
 }
 
+TEST(PgTimestamp, NoOffsetMeansUtc) {
+  EXPECT_EQ(pg_timestamp_to_iso("2026-02-17 12:00:00"), "2026-02-17T12:00:00.000Z");
+  EXPECT_EQ(pg_timestamp_to_iso("2026-02-17 12:00:00.987654"), "2026-02-17T12:00:00.987Z");
+}
+
 TEST(PgTimestamp, RejectsAnythingElse) {
-  for (const char* bad : {"", "infinity", "-infinity", "2026-02-17 12:00:00", "2026-02-17T12:00:00+00",
-                          "2026-02-17 12:00:00.+00", "2026-02-17 12:00:00.1234567+00",
-                          "2026-02-30 12:00:00+00", "2026-02-17 24:00:00+00", "2026-02-17 12:00+00",
-                          "0044-03-15 12:00:00+00 BC", "2026-02-17 12:00:00+00 "}) {
+  for (const char* bad :
+       {"", "infinity", "-infinity", "2026-02-17T12:00:00+00", "2026-02-17 12:00:00.+00",
+        "2026-02-17 12:00:00.1234567+00", "2026-02-30 12:00:00+00", "2026-02-17 24:00:00+00",
+        "2026-02-17 12:00+00", "0044-03-15 12:00:00+00 BC", "2026-02-17 12:00:00+00 "}) {
     EXPECT_THROW(pg_timestamp_to_iso(bad), std::invalid_argument) << bad;
   }
 }
