@@ -1,0 +1,2 @@
+-- The policy goes with the table.
+DROP TABLE orgs;

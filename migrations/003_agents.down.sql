@@ -1,0 +1,2 @@
+DROP FUNCTION agenthq_agents_by_key_prefix(text);
+DROP TABLE agents;

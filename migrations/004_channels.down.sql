@@ -1,0 +1,2 @@
+DROP TABLE channel_members;
+DROP TABLE channels;

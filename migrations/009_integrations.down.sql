@@ -1,0 +1,2 @@
+DROP TABLE integration_sync_log;
+DROP TABLE integrations;

@@ -1,0 +1,4 @@
+DROP INDEX agents_status_idx;
+DROP INDEX agents_capabilities_idx;
+DROP INDEX agents_search_vector_idx;
+ALTER TABLE agents DROP COLUMN search_vector;

@@ -1,0 +1,2 @@
+DROP INDEX insights_search_vector_idx;
+ALTER TABLE insights DROP COLUMN search_vector;
