@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages AgentHQ builds, runs and tests with. Idempotent and
+# non-interactive: it asks apt only for what is missing, and uses sudo only when not root.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config make
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libpq-dev postgresql-15 postgresql-contrib
+  libcrypt-dev libjwt-dev libssl-dev libcurl4-openssl-dev
+  libspdlog-dev libcli11-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  wrk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=()
+[ "$(id -u)" = 0 ] || sudo=(sudo)
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,31 @@
+#pragma once
+#include <boost/json.hpp>
+#include <string>
+
+#include "support/http_client.hpp"
+
+namespace agenthq::test {
+
+// An organisation created through POST /auth/register, with its owner's tokens.
+struct TestOrg {
+  std::string id;
+  std::string slug;
+  std::string owner_id;
+  std::string owner_email;
+  std::string password;
+  std::string access_token;
+  std::string refresh_token;
+};
+
+struct TestAgent {
+  std::string id;
+  std::string api_key;
+};
+
+TestOrg register_org(const HttpClient& client, const std::string& label = "");
+TestAgent register_agent(const HttpClient& client, const std::string& user_token, const std::string& name);
+// Signs an HS256 token with the test hubs' secret: claims as given, exp seconds from now.
+std::string forge_jwt(const boost::json::object& claims, long exp_in_seconds, const std::string& alg = "HS256",
+                      const std::string& secret = "");
+
+}  // namespace agenthq::test
