@@ -17,6 +17,7 @@ namespace {
 ApiError invalid_api_key() {
   return {boost::beast::http::status::unauthorized, "INVALID_API_KEY", "Invalid API key"};
 }
+bool verify_api_key_hash(const std::string& key, const std::string& hash) { return verify_password(key, hash); }
 }  // namespace
 
 asio::awaitable<Identity> Authenticator::authenticate(std::string_view authorization, db::Database& db) {
@@ -87,7 +88,7 @@ asio::awaitable<std::optional<ApiKeyCache::Agent>> Authenticator::lookup_api_key
   auto rows = co_await db.query(db::Scope::none(), std::move(lookup));
   for (int r = 0; r < rows.rows(); ++r) {
     std::string hash(rows.text(r, 2));
-    bool match = co_await offload(workers_, [key, hash] { return verify_password(key, hash); });
+    bool match = co_await offload(workers_, &verify_api_key_hash, key, hash);
     if (match) co_return ApiKeyCache::Agent{std::string(rows.text(r, 0)), std::string(rows.text(r, 1))};
   }
   co_return std::nullopt;

@@ -89,7 +89,10 @@ struct Database::Lease {
 };
 
 asio::awaitable<std::vector<PgResult>> Database::run(const Scope& scope, std::vector<Statement> statements) {
-  Lease lease{this, co_await acquire()};
+  // Not `Lease lease{this, co_await acquire()}`: g++ 12 mis-destroys temporaries of a co_await
+  // inside aggregate initialisation.
+  auto acquired = co_await acquire();
+  Lease lease{this, std::move(acquired)};
   auto& conn = lease.conn;
   // Only switch the tenant setting when this connection last served someone else: most
   // batches need no extra statement at all.

@@ -16,7 +16,7 @@ using boost::beast::http::verb;
 
 class HttpCore : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { hub_ = new HubProcess({{"CORS_ORIGIN", "http://app.example"}}); }
+  static void SetUpTestSuite() { hub_ = new HubProcess(std::map<std::string, std::string>{{"CORS_ORIGIN", "http://app.example"}}); }
   static void TearDownTestSuite() {
     delete hub_;
     hub_ = nullptr;
@@ -115,7 +115,7 @@ TEST_F(HttpCore, AccessLogHasOneLinePerRequestWithoutSecrets) {
 }
 
 TEST(HttpCoreLimits, RateLimitPerClient) {
-  HubProcess hub({{"RATE_LIMIT_MAX", "5"}, {"RATE_LIMIT_WINDOW_MS", "60000"}});
+  HubProcess hub(std::map<std::string, std::string>{{"RATE_LIMIT_MAX", "5"}, {"RATE_LIMIT_WINDOW_MS", "60000"}});
   auto c = hub.client();
   for (int i = 0; i < 5; ++i) {
     auto r = c.get("/api/v1/nope");
@@ -131,7 +131,7 @@ TEST(HttpCoreLimits, RateLimitPerClient) {
 }
 
 TEST(HttpCoreLifecycle, GracefulShutdownFinishesInFlightRequests) {
-  HubProcess hub({{"AGENTHQ_BCRYPT_COST", "13"}});  // makes registration slow enough to be in flight
+  HubProcess hub(std::map<std::string, std::string>{{"AGENTHQ_BCRYPT_COST", "13"}});  // makes registration slow enough to be in flight
   auto c = hub.client();
   auto pending = std::async(std::launch::async, [&] {
     return c.post("/api/v1/auth/register", {{"orgName", "Slow"}, {"orgSlug", "slow-" + random_suffix(6)},

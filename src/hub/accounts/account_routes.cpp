@@ -48,6 +48,12 @@ const std::string& decoy_hash(int cost) {
   return hash;
 }
 
+std::string hash_with_cost(const std::string& secret, int cost) { return auth::hash_password(secret, cost); }
+
+bool verify_or_decoy(const std::string& password, const std::optional<std::string>& hash, int cost) {
+  return auth::verify_password(password, hash ? *hash : decoy_hash(cost));
+}
+
 }  // namespace
 
 void add_account_routes(http::Router& router, Services& s) {
@@ -65,9 +71,7 @@ void add_account_routes(http::Router& router, Services& s) {
                std::string password = read_password(body, 8);
                n.user_name = body.required_string("name", 1, 200);
                const int cost = s.config.bcrypt_cost;
-               n.password_hash = co_await auth::offload(s.workers, [password, cost] {
-                 return auth::hash_password(password, cost);
-               });
+               n.password_hash = co_await auth::offload(s.workers, hash_with_cost, password, cost);
                auto r = co_await store->register_organisation(n);
                if (r.conflict == RegisterConflict::slug_taken)
                  throw ApiError::conflict("ORG_EXISTS", "An organisation with this slug already exists");
@@ -89,9 +93,7 @@ void add_account_routes(http::Router& router, Services& s) {
                std::optional<std::string> hash;
                if (user) hash = user->password_hash;
                const int cost = s.config.bcrypt_cost;
-               bool match = co_await auth::offload(s.workers, [password, hash, cost] {
-                 return auth::verify_password(password, hash ? *hash : decoy_hash(cost));
-               });
+               bool match = co_await auth::offload(s.workers, verify_or_decoy, password, hash, cost);
                if (!user || !match)
                  throw ApiError(status::unauthorized, "INVALID_CREDENTIALS", "Invalid email or password");
                co_await store->record({user->org_id, user->id, "user", "user.login", "user", user->id, {}, ctx.client_ip});
@@ -130,7 +132,7 @@ void add_account_routes(http::Router& router, Services& s) {
                const std::string key = auth::generate_api_key();
                a.api_key_prefix = auth::api_key_lookup_prefix(key);
                const int cost = s.config.bcrypt_cost;
-               a.api_key_hash = co_await auth::offload(s.workers, [key, cost] { return auth::hash_password(key, cost); });
+               a.api_key_hash = co_await auth::offload(s.workers, hash_with_cost, key, cost);
                auto agent = co_await store->create_agent(
                    a, audit_by(ctx.who(), "agent.registered", "agent", "", ctx.client_ip));
                co_return http::created(json::object{{"agent", std::move(agent)}, {"apiKey", key}});

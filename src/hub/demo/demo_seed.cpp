@@ -32,13 +32,14 @@ constexpr DemoAgent kAgents[] = {
     {"market-analyst", "Tracks prices, days on market and inventory by neighbourhood"},
     {"deal-coordinator", "Keeps every transaction's key dates and paperwork on schedule"},
 };
+std::string hash_secret(const std::string& secret, int cost) { return auth::hash_password(secret, cost); }
 }  // namespace
 
 asio::awaitable<std::optional<json::object>> seed_demo(Services& s) {
   AccountStore store(s.db, s.config.presence_timeout);
   const int cost = s.config.bcrypt_cost;
-  auto hash = [&](std::string secret) -> asio::awaitable<std::string> {
-    co_return co_await auth::offload(s.workers, [secret, cost] { return auth::hash_password(secret, cost); });
+  auto hash = [&](std::string secret) {
+    return auth::offload(s.workers, &hash_secret, std::move(secret), cost);
   };
 
   NewOrganisation org{"Demo Realty", "demo", kUsers[0].email, co_await hash(kUsers[0].password), kUsers[0].name};
