@@ -96,7 +96,8 @@ void add_account_routes(http::Router& router, Services& s) {
                bool match = co_await auth::offload(s.workers, verify_or_decoy, password, hash, cost);
                if (!user || !match)
                  throw ApiError(status::unauthorized, "INVALID_CREDENTIALS", "Invalid email or password");
-               co_await store->record({user->org_id, user->id, "user", "user.login", "user", user->id, {}, ctx.client_ip});
+               AuditEntry login{user->org_id, user->id, "user", "user.login", "user", user->id, {}, ctx.client_ip};
+               co_await store->record(login);
                json::object data = token_pair(s, user->id, user->org_id, user->role);
                data["user"] = {{"id", user->id}, {"email", user->email}, {"name", user->name},
                                {"role", user->role}, {"org_id", user->org_id}};
@@ -133,8 +134,8 @@ void add_account_routes(http::Router& router, Services& s) {
                a.api_key_prefix = auth::api_key_lookup_prefix(key);
                const int cost = s.config.bcrypt_cost;
                a.api_key_hash = co_await auth::offload(s.workers, hash_with_cost, key, cost);
-               auto agent = co_await store->create_agent(
-                   a, audit_by(ctx.who(), "agent.registered", "agent", "", ctx.client_ip));
+               AuditEntry audit = audit_by(ctx.who(), "agent.registered", "agent", "", ctx.client_ip);
+               auto agent = co_await store->create_agent(a, audit);
                co_return http::created(json::object{{"agent", std::move(agent)}, {"apiKey", key}});
              });
 }

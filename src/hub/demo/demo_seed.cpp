@@ -42,7 +42,8 @@ asio::awaitable<std::optional<json::object>> seed_demo(Services& s) {
     return auth::offload(s.workers, &hash_secret, std::move(secret), cost);
   };
 
-  NewOrganisation org{"Demo Realty", "demo", kUsers[0].email, co_await hash(kUsers[0].password), kUsers[0].name};
+  std::string owner_hash = co_await hash(kUsers[0].password);
+  NewOrganisation org{"Demo Realty", "demo", kUsers[0].email, owner_hash, kUsers[0].name};
   auto registered = co_await store.register_organisation(org);
   if (registered.conflict != RegisterConflict::none) co_return std::nullopt;
   const std::string org_id(registered.org.at("id").as_string());
@@ -51,15 +52,19 @@ asio::awaitable<std::optional<json::object>> seed_demo(Services& s) {
   json::array users;
   for (const auto& u : kUsers) {
     if (std::string_view(u.role) != "owner")
-      co_await store.add_user(org_id, u.email, co_await hash(u.password), u.name, u.role);
+    {
+      std::string user_hash = co_await hash(u.password);
+      co_await store.add_user(org_id, u.email, user_hash, u.name, u.role);
+    }
     users.push_back({{"email", u.email}, {"password", u.password}, {"role", u.role}});
   }
   json::array agents;
   for (const auto& a : kAgents) {
     const std::string key = auth::generate_api_key();
-    NewAgent agent{org_id, a.name, std::string(a.description), co_await hash(key), auth::api_key_lookup_prefix(key),
-                   owner_id};
-    auto row = co_await store.create_agent(agent, {org_id, owner_id, "user", "agent.registered", "agent", "", {}, ""});
+    std::string key_hash = co_await hash(key);
+    NewAgent agent{org_id, a.name, std::string(a.description), key_hash, auth::api_key_lookup_prefix(key), owner_id};
+    AuditEntry audit{org_id, owner_id, "user", "agent.registered", "agent", "", {}, ""};
+    auto row = co_await store.create_agent(agent, audit);
     agents.push_back({{"id", row.at("id")}, {"name", a.name}, {"apiKey", key}});
   }
   co_return json::object{{"org", registered.org}, {"users", users}, {"agents", agents}};

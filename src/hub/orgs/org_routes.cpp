@@ -34,9 +34,8 @@ void add_org_routes(http::Router& router, Services& s) {
     json::object details;
     if (name) details["name"] = *name;
     if (settings) details["settings_changed"] = true;
-    auto org = co_await store->update(ctx.who().org_id, name, settings,
-                                      audit_by(ctx.who(), "org.updated", "org", ctx.who().org_id, ctx.client_ip,
-                                               std::move(details)));
+    AuditEntry audit = audit_by(ctx.who(), "org.updated", "org", ctx.who().org_id, ctx.client_ip, std::move(details));
+    auto org = co_await store->update(ctx.who().org_id, name, settings, audit);
     if (!org) throw ApiError::not_found("Organisation");
     co_return http::ok(*org);
   });
