@@ -6,7 +6,7 @@
 #include <openssl/evp.h>
 #include <pwd.h>
 #include <signal.h>
-#include <spdlog/spdlog.h>
+#include "util/log.hpp"
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -308,7 +308,7 @@ fs::path locate_cluster(const fs::path& data_dir, const DbUser& new_cluster_user
     fail("user " + user.name + " can reach neither " + data_dir.string() + " nor " + kFallbackRoot.string());
   std::ofstream(record) << fallback.string() << "\n";
   if (trim(read_file(record)) != fallback.string()) fail("cannot write " + record.string());
-  spdlog::info("embedded PostgreSQL: user {} cannot reach {}; the cluster lives in {} (recorded in {})",
+  util::log::info("embedded PostgreSQL: user {} cannot reach {}; the cluster lives in {} (recorded in {})",
                user.name, data_dir.string(), fallback.string(), record.string());
   return fallback;
 }
@@ -401,7 +401,7 @@ struct EmbeddedCluster::State {
 
   void init_if_missing() {
     if (fs::exists(pgdata / "PG_VERSION")) return;
-    spdlog::info("embedded PostgreSQL: creating a cluster in {} (owner {})", pgdata.string(), user.name);
+    util::log::info("embedded PostgreSQL: creating a cluster in {} (owner {})", pgdata.string(), user.name);
     const RunResult r =
         run_as(user, cluster_dir, bin_dir / "initdb",
                {"-D", pgdata.string(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"});
@@ -418,7 +418,7 @@ struct EmbeddedCluster::State {
     socket_dir = tmpl;
     private_socket_dir = true;
     make_private_dir(socket_dir, user);
-    spdlog::info("embedded PostgreSQL: {} is too long or unusual for a Unix socket path; socket in {}",
+    util::log::info("embedded PostgreSQL: {} is too long or unusual for a Unix socket path; socket in {}",
                  cluster_dir.string(), socket_dir.string());
   }
 
@@ -435,18 +435,18 @@ struct EmbeddedCluster::State {
         ::waitpid(*pid, nullptr, WNOHANG);  // we are its reaper when the hub runs as pid 1 in a container
         if (process_state(*pid) == 'Z') left.push_back(*pid);
         if (!stop_requested && runs_in(*pid, pgdata)) {
-          spdlog::warn("embedded PostgreSQL: a server left by an earlier run is up (pid {}); restarting it",
+          util::log::warn("embedded PostgreSQL: a server left by an earlier run is up (pid {}); restarting it",
                        *pid);
           const RunResult r = pg_ctl({"stop", "-D", pgdata.string(), "-m", "fast", "-w", "-s"});
           // It may have been dying already (pg_ctl then fails too); only a survivor is worth a word.
           if (r.exit_code != 0 && postmaster_running())
-            spdlog::warn("embedded PostgreSQL: stopping it: {}", r.stderr_text);
+            util::log::warn("embedded PostgreSQL: stopping it: {}", r.stderr_text);
           stop_requested = true;
           continue;
         }
       }
       if (left.empty()) return;
-      if (!announced) spdlog::info("embedded PostgreSQL: waiting for an earlier server's processes to exit");
+      if (!announced) util::log::info("embedded PostgreSQL: waiting for an earlier server's processes to exit");
       announced = true;
       if (std::chrono::steady_clock::now() > deadline) {
         std::string pids;
@@ -505,12 +505,12 @@ struct EmbeddedCluster::State {
         if (!postmaster_running()) {
           // pg_ctl also fails when the server died on its own meanwhile: nothing is left to stop then.
           if (r.exit_code != 0)
-            spdlog::warn("embedded PostgreSQL: the server on {} was not running", pgdata.string());
+            util::log::warn("embedded PostgreSQL: the server on {} was not running", pgdata.string());
         } else {
-          spdlog::warn("embedded PostgreSQL: fast shutdown failed ({}); shutting down immediately",
+          util::log::warn("embedded PostgreSQL: fast shutdown failed ({}); shutting down immediately",
                        r.stderr_text);
           r = pg_ctl({"stop", "-D", pgdata.string(), "-m", "immediate", "-w", "-s"});
-          if (r.exit_code != 0) spdlog::error("embedded PostgreSQL: shutdown failed: {}", r.stderr_text);
+          if (r.exit_code != 0) util::log::error("embedded PostgreSQL: shutdown failed: {}", r.stderr_text);
         }
       }
       if (private_socket_dir) {
@@ -519,7 +519,7 @@ struct EmbeddedCluster::State {
         fs::remove_all(socket_dir, ec);
       }
     } catch (const std::exception& e) {
-      spdlog::error("embedded PostgreSQL: stopping: {}", e.what());
+      util::log::error("embedded PostgreSQL: stopping: {}", e.what());
     }
   }
 };
@@ -547,7 +547,7 @@ std::unique_ptr<EmbeddedCluster> EmbeddedCluster::start(const fs::path& data_dir
   s.superuser_conninfo = conninfo(s.socket_dir, "postgres", "postgres");
   s.admin_conninfo = conninfo(s.socket_dir, "agenthq_owner", "agenthq");
   s.app_conninfo = conninfo(s.socket_dir, "agenthq_app", "agenthq");
-  spdlog::info("embedded PostgreSQL: cluster {} ({}), running as {}, socket in {}", s.cluster_dir.string(),
+  util::log::info("embedded PostgreSQL: cluster {} ({}), running as {}, socket in {}", s.cluster_dir.string(),
                s.bin_dir.string(), s.user.name, s.socket_dir.string());
   s.launch();
   s.ensure_roles_and_database();
