@@ -43,7 +43,8 @@ int seed(Config config) {
   db::Database database(db::with_session_settings(target.app_conninfo), 2, std::chrono::seconds(10));
   const auth::JwtCodec jwt(config.jwt_secret);
   auth::ApiKeyCache key_cache;
-  hub::Services services{config, database, jwt, key_cache, workers};
+  realtime::EventBus events(ioc, database);
+  hub::Services services{config, database, jwt, key_cache, workers, events};
   auto future = asio::co_spawn(ioc, hub::seed_demo(services), asio::use_future);
   ioc.run();
   if (auto creds = future.get()) {

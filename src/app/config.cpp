@@ -97,6 +97,7 @@ Config parse_config(const Environment& env) {
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   c.bcrypt_cost = static_cast<int>(parse_integer(env, "AGENTHQ_BCRYPT_COST", 12, 4, 15));
   c.presence_timeout = std::chrono::seconds(parse_integer(env, "AGENTHQ_PRESENCE_TIMEOUT_S", 300, 1, 86400));
+  c.ws_max_queued_frames = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_WS_MAX_QUEUE", 1024, 1, 1'000'000));
   return c;
 }
 

@@ -33,6 +33,7 @@ struct Config {
   unsigned threads = 0;           // 0: one per core
   int bcrypt_cost = 12;
   std::chrono::seconds presence_timeout{300};
+  std::size_t ws_max_queued_frames = 1024;  // per WebSocket client; a client that stops reading is cut off
 };
 
 using Environment = std::map<std::string, std::string>;

@@ -15,6 +15,11 @@
 #include "http/server.hpp"
 #include "hub/demo/demo_seed.hpp"
 #include "hub/routes.hpp"
+#include "realtime/event_bus.hpp"
+#include "realtime/event_listener.hpp"
+#include "realtime/presence.hpp"
+#include "realtime/session_registry.hpp"
+#include "realtime/ws_session.hpp"
 
 namespace agenthq::app {
 namespace asio = boost::asio;
@@ -32,7 +37,16 @@ struct EventLoop {
   http::Router router;
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
+  realtime::SessionRegistry sessions;
+  std::unique_ptr<realtime::WsContext> ws;
 };
+
+// Hands an upgraded connection on /ws to a WebSocket session on the same thread.
+void accept_websockets(EventLoop& loop) {
+  loop.server->set_upgrade_handler([&loop](asio::ip::tcp::socket socket, http::HttpRequest request, std::string ip) {
+    std::make_shared<realtime::WsSession>(std::move(socket), *loop.ws, std::move(ip))->start(std::move(request));
+  });
+}
 
 void print_banner(const Config& c, unsigned short port) {
   std::string host = c.host == "0.0.0.0" || c.host == "::" ? "localhost" : c.host;
@@ -56,14 +70,28 @@ int serve(Config config, const ServeOptions& options) {
   hub::HealthProbe probe;
   const std::string conninfo = db::with_session_settings(target.app_conninfo);
 
+  // Realtime plumbing lives on the first loop: one connection publishing NOTIFY batches, one
+  // LISTENing, one reading events back.
   std::vector<std::unique_ptr<EventLoop>> loops;
+  asio::io_context* home = nullptr;
+  std::unique_ptr<db::Database> publisher_db, reader_db;
+  std::unique_ptr<realtime::EventBus> events;
+  std::unique_ptr<realtime::Presence> presence;
   const std::size_t per_loop = std::max<std::size_t>(1, config.db_pool_size / config.threads);
   unsigned short port = config.port;
   for (unsigned i = 0; i < config.threads; ++i) {
     auto loop = std::make_unique<EventLoop>();
+    if (!home) {
+      home = &loop->ioc;
+      publisher_db = std::make_unique<db::Database>(conninfo, 1, std::chrono::seconds(10));
+      reader_db = std::make_unique<db::Database>(conninfo, 2, std::chrono::seconds(10));
+      events = std::make_unique<realtime::EventBus>(*home, *publisher_db);
+      presence = std::make_unique<realtime::Presence>(*events);
+    }
     loop->db = std::make_unique<db::Database>(conninfo, per_loop, std::chrono::seconds(10));
     loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, workers);
-    loop->services = std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers});
+    loop->services =
+        std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
     hub::add_hub_routes(loop->router, *loop->services, probe);
     loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
                                                       *loop->authenticator, *loop->db);
@@ -71,6 +99,10 @@ int serve(Config config, const ServeOptions& options) {
     asio::ip::tcp::endpoint endpoint(asio::ip::make_address(config.host), port);
     loop->server = std::make_unique<http::Server>(loop->ioc, endpoint, *loop->pipeline, http::ServerLimits{});
     port = loop->server->local_endpoint().port();
+    loop->ws = std::make_unique<realtime::WsContext>(realtime::WsContext{
+        *loop->authenticator, *loop->db, loop->sessions, *events, *presence,
+        realtime::WsLimits{64 * 1024, config.ws_max_queued_frames}});
+    accept_websockets(*loop);
     loops.push_back(std::move(loop));
   }
 
@@ -78,9 +110,14 @@ int serve(Config config, const ServeOptions& options) {
     auto future = asio::co_spawn(loops[0]->ioc, hub::seed_demo(*loops[0]->services), asio::use_future);
     loops[0]->ioc.run();
     loops[0]->ioc.restart();
+    publisher_db->close_idle();
     if (auto creds = future.get()) save_demo_credentials(config, *creds);
   }
 
+  std::vector<realtime::EventListener::Loop> targets;
+  for (auto& loop : loops) targets.push_back({&loop->ioc, &loop->sessions});
+  realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, targets);
+  asio::co_spawn(*home, listener.run(), asio::detached);
   for (auto& loop : loops) loop->server->start();
   asio::co_spawn(loops[0]->ioc, probe.run(*loops[0]->db, std::chrono::seconds(1)), asio::detached);
 
@@ -89,9 +126,11 @@ int serve(Config config, const ServeOptions& options) {
     if (ec) return;
     spdlog::info(R"("msg":"shutting down","signal":{})", sig);
     probe.stop();
+    asio::post(*home, [&listener] { listener.stop(); });
     for (auto& loop : loops)
       asio::post(loop->ioc, [&l = *loop] {
         l.server->shutdown();
+        l.sessions.close_all();
         l.db->close_idle();
       });
   });

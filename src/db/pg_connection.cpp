@@ -178,4 +178,17 @@ asio::awaitable<std::vector<PgResult>> PgConnection::execute(std::span<const Sta
   co_return results;
 }
 
+asio::awaitable<std::vector<std::string>> PgConnection::wait_notifications() {
+  std::vector<std::string> payloads;
+  for (;;) {
+    if (!PQconsumeInput(conn_)) fail("database connection lost");
+    while (PGnotify* n = PQnotifies(conn_)) {
+      payloads.emplace_back(n->extra);
+      PQfreemem(n);
+    }
+    if (!payloads.empty()) co_return payloads;
+    co_await wait_readable();
+  }
+}
+
 }  // namespace agenthq::db

@@ -30,8 +30,15 @@ class PgConnection {
 
   boost::asio::awaitable<std::vector<PgResult>> execute(std::span<const Statement> statements);
 
+  // For a connection that has run LISTEN: waits until at least one notification arrives and
+  // returns the payloads of all that are there. Throws PgUnavailable when the connection dies.
+  boost::asio::awaitable<std::vector<std::string>> wait_notifications();
+
   // False once the connection is lost or an execute() was interrupted midway; the pool drops it.
   bool usable() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
+
+  // Interrupts a pending wait (shutdown); the waiter sees the connection as lost.
+  void cancel() { socket_.cancel(); }
 
   // The tenant the connection's app.org_id setting currently holds (nullopt: unknown).
   std::optional<std::string>& org_scope() { return org_scope_; }

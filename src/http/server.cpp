@@ -92,7 +92,7 @@ asio::awaitable<void> Server::session(std::shared_ptr<Connection> conn) {
       break;
     }
     HttpRequest req = parser.release();
-    if (beast::websocket::is_upgrade(req) && upgrade_) {
+    if (upgrade_ && beast::websocket::is_upgrade(req) && req.target().substr(0, req.target().find('?')) == "/ws") {
       conn->stream.expires_never();
       upgrade_(conn->stream.release_socket(), std::move(req), client_ip);
       co_return;

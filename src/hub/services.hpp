@@ -5,8 +5,11 @@
 #include "auth/api_key_cache.hpp"
 #include "auth/jwt.hpp"
 #include "db/database.hpp"
+#include "realtime/event_bus.hpp"
 
 namespace agenthq::hub {
+
+struct AuditEntry;
 
 // What routes of one event-loop thread depend on. The database pool is the thread's own;
 // the rest is shared by every thread of the process.
@@ -16,6 +19,10 @@ struct Services {
   const auth::JwtCodec& jwt;
   auth::ApiKeyCache& key_cache;
   boost::asio::thread_pool& workers;  // bcrypt and other slow CPU work
+  realtime::EventBus& events;         // announce committed changes (WebSocket fan-out)
+
+  // Announces an audit entry that has been committed (activity:new).
+  void announce(const AuditEntry& entry) const;
 };
 
 }  // namespace agenthq::hub

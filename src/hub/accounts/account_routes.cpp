@@ -98,6 +98,7 @@ void add_account_routes(http::Router& router, Services& s) {
                  throw ApiError(status::unauthorized, "INVALID_CREDENTIALS", "Invalid email or password");
                AuditEntry login{user->org_id, user->id, "user", "user.login", "user", user->id, {}, ctx.client_ip};
                co_await store->record(login);
+               s.announce(login);
                json::object data = token_pair(s, user->id, user->org_id, user->role);
                data["user"] = {{"id", user->id}, {"email", user->email}, {"name", user->name},
                                {"role", user->role}, {"org_id", user->org_id}};
@@ -136,6 +137,7 @@ void add_account_routes(http::Router& router, Services& s) {
                a.api_key_hash = co_await auth::offload(s.workers, hash_with_cost, key, cost);
                AuditEntry audit = audit_by(ctx.who(), "agent.registered", "agent", "", ctx.client_ip);
                auto agent = co_await store->create_agent(a, audit);
+               s.announce(audit);
                co_return http::created(json::object{{"agent", std::move(agent)}, {"apiKey", key}});
              });
 }

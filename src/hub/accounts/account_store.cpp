@@ -86,7 +86,7 @@ asio::awaitable<void> AccountStore::add_user(const std::string& org_id, const st
 
 asio::awaitable<json::object> AccountStore::create_agent(const NewAgent& a, const AuditEntry& audit) {
   const std::string id = util::new_ulid();
-  AuditEntry entry = audit;
+  AuditEntry entry = audit;  // same id, so the caller can announce it
   entry.resource_id = id;
   entry.details["name"] = a.name;
   std::vector<Statement> batch;

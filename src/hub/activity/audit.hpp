@@ -4,6 +4,7 @@
 
 #include "auth/identity.hpp"
 #include "db/statement.hpp"
+#include "util/ulid.hpp"
 
 namespace agenthq::hub {
 
@@ -18,6 +19,7 @@ struct AuditEntry {
   std::string resource_id;
   boost::json::object details;
   std::string ip_address;
+  std::string id = util::new_ulid();  // known before the insert so the change can be announced
 };
 
 AuditEntry audit_by(const auth::Identity& who, std::string action, std::string resource_type,

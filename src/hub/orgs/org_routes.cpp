@@ -26,7 +26,7 @@ void add_org_routes(http::Router& router, Services& s) {
   router.add(verb::get, "/api/v1/org", Access::authenticated, get_org);
   router.add(verb::get, "/api/v1/org/current", Access::authenticated, get_org);
 
-  router.add(verb::patch, "/api/v1/org", Access::admins, [store](RequestContext& ctx) -> asio::awaitable<Response> {
+  router.add(verb::patch, "/api/v1/org", Access::admins, [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
     http::BodyReader body(ctx.body);
     auto name = body.optional_string("name", 1, 200);
     auto settings = body.optional_object("settings");
@@ -37,6 +37,7 @@ void add_org_routes(http::Router& router, Services& s) {
     AuditEntry audit = audit_by(ctx.who(), "org.updated", "org", ctx.who().org_id, ctx.client_ip, std::move(details));
     auto org = co_await store->update(ctx.who().org_id, name, settings, audit);
     if (!org) throw ApiError::not_found("Organisation");
+    s.announce(audit);
     co_return http::ok(*org);
   });
 }

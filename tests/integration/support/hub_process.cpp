@@ -67,11 +67,21 @@ std::map<std::string, std::string> base_env(const std::filesystem::path& dir) {
 HubProcess::HubProcess(std::map<std::string, std::string> extra_env) {
   role_ = std::make_unique<TempRole>("t_app");
   database_ = std::make_unique<FreshDatabase>();
+  app_conninfo_ = role_->conninfo(database_->conninfo());
+  launch(std::move(extra_env));
+}
+
+HubProcess::HubProcess(const HubProcess& primary, std::map<std::string, std::string> extra_env)
+    : primary_(&primary), app_conninfo_(primary.app_conninfo_) {
+  launch(std::move(extra_env));
+}
+
+void HubProcess::launch(std::map<std::string, std::string> extra_env) {
   char tmpl[] = "/tmp/agenthq-hub.XXXXXX";
   dir_ = mkdtemp(tmpl);
   auto env = base_env(dir_);
-  env["DATABASE_ADMIN_URL"] = database_->conninfo();
-  env["DATABASE_URL"] = role_->conninfo(database_->conninfo());
+  env["DATABASE_ADMIN_URL"] = database().conninfo();
+  env["DATABASE_URL"] = app_conninfo_;
   for (auto& [k, v] : extra_env) env[k] = v;
   pid_ = spawn({"serve"}, env, dir_ / "output.log");
 

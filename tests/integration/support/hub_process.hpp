@@ -21,13 +21,16 @@ inline const std::string kTestJwtSecret = "integration-test-secret-0123456789abc
 class HubProcess {
  public:
   explicit HubProcess(std::map<std::string, std::string> extra_env = {});
+  // A second server process on the same database as `primary` (scale-out tests).
+  HubProcess(const HubProcess& primary, std::map<std::string, std::string> extra_env);
   ~HubProcess();
   HubProcess(const HubProcess&) = delete;
   HubProcess& operator=(const HubProcess&) = delete;
 
   unsigned short port() const { return port_; }
   HttpClient client() const { return HttpClient(port_); }
-  const FreshDatabase& database() const { return *database_; }
+  const FreshDatabase& database() const { return *primary_->database_; }
+  const std::string& app_conninfo() const { return app_conninfo_; }
   std::string log() const;                  // everything the process wrote to stdout/stderr so far
   int terminate();                          // SIGTERM, wait, return the exit status
   pid_t pid() const { return pid_; }
@@ -35,6 +38,9 @@ class HubProcess {
  private:
   std::unique_ptr<TempRole> role_;
   std::unique_ptr<FreshDatabase> database_;
+  void launch(std::map<std::string, std::string> extra_env);
+  const HubProcess* primary_ = this;
+  std::string app_conninfo_;
   std::filesystem::path dir_;
   pid_t pid_ = -1;
   unsigned short port_ = 0;

@@ -1,0 +1,54 @@
+#include "realtime/event_bus.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/json.hpp>
+
+#include "db/database.hpp"
+#include "util/log.hpp"
+
+namespace agenthq::realtime {
+namespace asio = boost::asio;
+namespace json = boost::json;
+
+void EventBus::agent_status(const std::string& org_id, const std::string& agent_id, const std::string& status) {
+  publish("agent", org_id, agent_id, status);
+}
+
+void EventBus::publish(const char* kind, const std::string& org_id, const std::string& id, const std::string& extra) {
+  json::object o{{"k", kind}, {"o", org_id}, {"i", id}};
+  if (!extra.empty()) o["s"] = extra;
+  {
+    std::lock_guard lock(mutex_);
+    pending_.push_back(json::serialize(o));
+    if (flushing_) return;
+    flushing_ = true;
+  }
+  // Outside the lock: co_spawn may start flush() inline on this thread, and flush() locks too.
+  asio::co_spawn(home_, flush(), asio::detached);
+}
+
+asio::awaitable<void> EventBus::flush() {
+  for (;;) {
+    std::vector<std::string> batch;
+    {
+      std::lock_guard lock(mutex_);
+      batch.swap(pending_);
+      if (batch.empty()) {
+        flushing_ = false;
+        co_return;
+      }
+    }
+    // Everything that queued up while the previous batch was in flight goes in one pipeline.
+    std::vector<db::Statement> statements;
+    statements.reserve(batch.size());
+    for (auto& payload : batch) statements.emplace_back("SELECT pg_notify($1, $2)", std::vector<db::Param>{kChannel, payload});
+    try {
+      co_await db_.run(db::Scope::none(), std::move(statements));
+    } catch (const std::exception& e) {
+      // Notifications are hints; a subscriber that missed one catches up from the tables.
+      util::log::warn("realtime: could not publish {} event(s): {}", batch.size(), e.what());
+    }
+  }
+}
+
+}  // namespace agenthq::realtime

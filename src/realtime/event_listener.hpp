@@ -1,0 +1,46 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
+#include <string>
+#include <vector>
+
+#include "realtime/event.hpp"
+
+namespace agenthq::db {
+class Database;
+class PgConnection;
+}
+
+namespace agenthq::realtime {
+
+class SessionRegistry;
+
+// The process's one LISTEN connection. Each batch of notifications is read back from the
+// tables (one query per kind and org, as the org so row-level security applies), turned into
+// frames serialised once, and handed to every event-loop thread's registry. When the
+// connection drops it reconnects and listens again; events committed meanwhile are missed,
+// which the contract allows (notifications are hints; clients catch up from the API).
+class EventListener {
+ public:
+  struct Loop {
+    boost::asio::io_context* ioc;
+    SessionRegistry* registry;
+  };
+  EventListener(std::string conninfo, db::Database& reader, std::vector<Loop> loops)
+      : conninfo_(std::move(conninfo)), reader_(reader), loops_(std::move(loops)) {}
+
+  boost::asio::awaitable<void> run();
+  void stop();
+
+ private:
+  boost::asio::awaitable<std::vector<Event>> read_back(const std::vector<std::string>& payloads);
+  void dispatch(std::vector<Event> events);
+
+  std::string conninfo_;
+  db::Database& reader_;
+  std::vector<Loop> loops_;
+  bool stopped_ = false;
+  db::PgConnection* current_ = nullptr;  // the LISTEN connection while one is open
+};
+
+}  // namespace agenthq::realtime

@@ -1,0 +1,58 @@
+#include "realtime/session_registry.hpp"
+
+#include <algorithm>
+
+#include "realtime/ws_session.hpp"
+
+namespace agenthq::realtime {
+
+void SessionRegistry::add(const std::shared_ptr<WsSession>& session) {
+  by_org_[session->identity()->org_id].push_back(session);
+}
+
+void SessionRegistry::remove(const WsSession* session) {
+  if (!session->identity()) return;
+  auto it = by_org_.find(session->identity()->org_id);
+  if (it == by_org_.end()) return;
+  std::erase_if(it->second, [&](const auto& w) {
+    auto s = w.lock();
+    return !s || s.get() == session;
+  });
+  if (it->second.empty()) by_org_.erase(it);
+}
+
+namespace {
+bool may_read(const Event& e, const auth::Identity& who) {
+  if (!e.members_only) return true;
+  return std::any_of(e.members.begin(), e.members.end(),
+                     [&](const auto& m) { return m.first == who.id && m.second == who.type_name(); });
+}
+}  // namespace
+
+void SessionRegistry::deliver(const std::vector<Event>& events) {
+  for (const auto& e : events) {
+    auto it = by_org_.find(e.org_id);
+    if (it == by_org_.end()) continue;
+    for (const auto& weak : it->second) {
+      auto s = weak.lock();
+      if (!s || !s->identity()) continue;
+      if (e.channel_scoped && (!may_read(e, *s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
+        continue;
+      s->send(e.frame);
+    }
+  }
+}
+
+void SessionRegistry::close_all() {
+  for (auto& [org, sessions] : by_org_)
+    for (auto& weak : sessions)
+      if (auto s = weak.lock()) s->close();
+}
+
+std::size_t SessionRegistry::size() const {
+  std::size_t n = 0;
+  for (const auto& [org, sessions] : by_org_) n += sessions.size();
+  return n;
+}
+
+}  // namespace agenthq::realtime

@@ -1,0 +1,152 @@
+// WebSocket /ws: authentication, client messages, events from commits, presence, fan-out across
+// two server processes, and surviving the loss of the LISTEN connection.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "support/api_helpers.hpp"
+#include "support/hub_process.hpp"
+#include "support/ws_client.hpp"
+
+namespace agenthq::test {
+namespace {
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+class Realtime : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { hub_ = new HubProcess(); }
+  static void TearDownTestSuite() {
+    delete hub_;
+    hub_ = nullptr;
+  }
+  HttpClient client() const { return hub_->client(); }
+  std::unique_ptr<WsClient> connect(const std::string& token) const {
+    return std::make_unique<WsClient>(hub_->port(), "/ws?token=" + token);
+  }
+  // A connection is registered once its first reply arrives (auth happens before reading).
+  static void wait_ready(WsClient& ws) {
+    ws.send(json::object{{"event", "heartbeat"}});
+    ASSERT_TRUE(ws.receive_event("heartbeat_ack"));
+  }
+  static HubProcess* hub_;
+};
+HubProcess* Realtime::hub_ = nullptr;
+
+TEST_F(Realtime, RefusesMissingBadAndRefreshTokens) {
+  auto org = register_org(client(), "ws-auth");
+  for (const std::string& target : std::vector<std::string>{"/ws", "/ws?token=garbage", "/ws?token=" + org.refresh_token,
+                                   "/ws?token=ahq_" + std::string(43, 'x')}) {
+    WsClient ws(hub_->port(), target);
+    auto msg = ws.receive(3s);
+    EXPECT_FALSE(msg) << target;
+    EXPECT_TRUE(ws.closed()) << target;
+    EXPECT_EQ(ws.close_code(), 4001) << target;
+  }
+  // Other paths are not WebSocket endpoints.
+  EXPECT_EQ(client().get("/websocket").status, 404);
+}
+
+TEST_F(Realtime, ClientMessages) {
+  auto org = register_org(client(), "ws-msg");
+  auto ws = connect(org.access_token);
+  ws->send(json::object{{"event", "heartbeat"}, {"data", {{"timestamp", "x"}}}});
+  auto ack = ws->receive_event("heartbeat_ack");
+  ASSERT_TRUE(ack);
+  EXPECT_EQ(ack->at("data").at("timestamp").as_string().size(), 24u);
+
+  ws->send(json::object{{"event", "subscribe"}, {"data", {{"channel", "general"}}}});
+  auto sub = ws->receive();
+  ASSERT_TRUE(sub);
+  EXPECT_EQ(sub->at("event"), "subscribed");
+  EXPECT_EQ(sub->at("data").at("channel"), "general");
+  ws->send(json::object{{"event", "subscribe"}, {"data", {{"channelId", "C1"}}}});  // the web app's shape
+  EXPECT_EQ(ws->receive()->at("data").at("channel"), "C1");
+  ws->send(json::object{{"event", "unsubscribe"}, {"data", {{"channel", "general"}}}});
+  EXPECT_EQ(ws->receive()->at("event"), "unsubscribed");
+
+  ws->send_text("{not json");
+  auto err = ws->receive();
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err->at("event"), "error");
+  ws->send(json::object{{"event", "subscribe"}});
+  EXPECT_EQ(ws->receive()->at("event"), "error");
+  // Still connected and served.
+  ws->send(json::object{{"event", "heartbeat"}});
+  EXPECT_TRUE(ws->receive_event("heartbeat_ack"));
+}
+
+TEST_F(Realtime, OrgEventsReachOnlyTheirOrg) {
+  auto a = register_org(client(), "ws-a");
+  auto b = register_org(client(), "ws-b");
+  auto wa = connect(a.access_token);
+  auto wb = connect(b.access_token);
+  wait_ready(*wa);
+  wait_ready(*wb);
+
+  ASSERT_EQ(client().patch("/api/v1/org", {{"name", "A renamed"}}, a.access_token).status, 200);
+  auto activity = wa->receive_event("activity:new");
+  ASSERT_TRUE(activity);
+  EXPECT_EQ(activity->at("data").at("action"), "org.updated");
+  EXPECT_EQ(activity->at("data").at("org_id"), json::value(a.id));
+  EXPECT_EQ(activity->at("data").at("actor_type"), "user");
+  EXPECT_FALSE(wb->receive_event("activity:new", 1s));
+}
+
+TEST_F(Realtime, AgentPresenceFollowsTheSocket) {
+  auto org = register_org(client(), "ws-presence");
+  auto agent = register_agent(client(), org.access_token, "presence-bot");
+  auto watcher = connect(org.access_token);
+  wait_ready(*watcher);
+
+  auto bot = connect(agent.api_key);
+  auto online = watcher->receive_event("agent:status");
+  ASSERT_TRUE(online);
+  EXPECT_EQ(online->at("data").at("agentId"), json::value(agent.id));
+  EXPECT_EQ(online->at("data").at("status"), "online");
+  PgConn db(hub_->database().conninfo());
+  EXPECT_EQ(db.scalar("SELECT status FROM agents WHERE id = $1", {agent.id}), "online");
+  EXPECT_EQ(db.scalar("SELECT last_heartbeat IS NOT NULL FROM agents WHERE id = $1", {agent.id}), "t");
+
+  bot.reset();  // disconnect
+  auto offline = watcher->receive_event("agent:status");
+  ASSERT_TRUE(offline);
+  EXPECT_EQ(offline->at("data").at("status"), "offline");
+  EXPECT_EQ(db.scalar("SELECT status FROM agents WHERE id = $1", {agent.id}), "offline");
+}
+
+TEST_F(Realtime, EventsCrossServerProcesses) {
+  HubProcess second(*hub_, {});
+  auto org = register_org(client(), "ws-scale");
+  WsClient on_second(second.port(), "/ws?token=" + org.access_token);
+  wait_ready(on_second);
+  // The write goes through the first process; the subscriber sits on the second.
+  ASSERT_EQ(client().patch("/api/v1/org", {{"name", "Scaled"}}, org.access_token).status, 200);
+  auto activity = on_second.receive_event("activity:new");
+  ASSERT_TRUE(activity);
+  EXPECT_EQ(activity->at("data").at("action"), "org.updated");
+}
+
+TEST_F(Realtime, SurvivesLosingTheListenConnection) {
+  auto org = register_org(client(), "ws-relisten");
+  auto ws = connect(org.access_token);
+  wait_ready(*ws);
+  PgConn db(hub_->database().conninfo());
+  auto killed = db.scalar(
+      "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'agenthq-listener' "
+      "AND datname = current_database()");
+  ASSERT_EQ(killed, "1");
+  // The listener reconnects within a second; a change after that is delivered again.
+  std::optional<json::value> activity;
+  for (int attempt = 0; attempt < 10 && !activity; ++attempt) {
+    ASSERT_EQ(client().patch("/api/v1/org", {{"name", "Again " + std::to_string(attempt)}}, org.access_token).status,
+              200);
+    activity = ws->receive_event("activity:new", 1s);
+  }
+  ASSERT_TRUE(activity);
+  EXPECT_NE(hub_->log().find("event listener lost its connection"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace agenthq::test
