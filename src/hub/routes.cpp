@@ -1,6 +1,9 @@
 #include "hub/routes.hpp"
 
 #include "hub/accounts/account_routes.hpp"
+#include "hub/activity/activity_routes.hpp"
+#include "hub/agents/agent_routes.hpp"
+#include "hub/insights/insight_routes.hpp"
 #include "hub/orgs/org_routes.hpp"
 
 namespace agenthq::hub {
@@ -9,6 +12,9 @@ void add_hub_routes(http::Router& router, Services& services, const HealthProbe&
   add_health_routes(router, probe);
   add_account_routes(router, services);
   add_org_routes(router, services);
+  add_agent_routes(router, services);
+  add_activity_routes(router, services);
+  add_insight_routes(router, services);
 }
 
 }  // namespace agenthq::hub

@@ -1,0 +1,56 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "hub/activity/audit.hpp"
+
+namespace agenthq::hub {
+
+// Filters of GET /activity; unset members do not filter. Time bounds are epoch microseconds
+// (exact, and independent of the session's TimeZone); several bounds all apply.
+struct ActivityFilter {
+  std::optional<std::string> actor_id;
+  std::optional<std::string> actor_type;
+  std::optional<std::string> action;
+  std::optional<std::string> resource_type;
+  std::vector<std::int64_t> created_from;  // created_at >= each
+  std::vector<std::int64_t> created_to;    // created_at <= each
+};
+
+struct ActivityPage {
+  boost::json::array items;
+  std::int64_t total = 0;
+};
+
+// SQL of the audit trail. The table only ever grows: there is no update or delete here, and
+// the database refuses them anyway (migration 006).
+class ActivityStore {
+ public:
+  explicit ActivityStore(db::Database& db) : db_(db) {}
+  boost::asio::awaitable<boost::json::object> append(const AuditEntry& entry);
+  // Newest first (created_at DESC, id DESC), with the full count of matching rows.
+  boost::asio::awaitable<ActivityPage> list(const std::string& org_id, const ActivityFilter& filter,
+                                            std::int64_t limit, std::int64_t offset);
+
+ private:
+  db::Database& db_;
+};
+
+// "INSERT INTO activity_log ... SELECT ... FROM <source>": one audit entry per row of `source`,
+// a data-modifying CTE of the same statement, so the entry exists exactly when the change
+// happened (a refused or missed UPDATE writes no entry). The resource id comes from source's
+// `id` column; `extra_details`, if given, is a jsonb expression over source merged into the
+// details (e.g. the name of a row that no longer exists). The entry's values are appended to `params`.
+std::string audit_insert_from(const AuditEntry& entry, const std::string& source, std::vector<db::Param>& params,
+                              const std::string& extra_details = "");
+
+// SQL for "the instant $n", where $n is bound to epoch microseconds as text.
+std::string timestamp_from_micros(int param);
+
+}  // namespace agenthq::hub

@@ -1,0 +1,109 @@
+#include "hub/insights/insight_routes.hpp"
+
+#include <boost/json.hpp>
+#include <cmath>
+#include <cstdlib>
+
+#include "http/api_error.hpp"
+#include "http/body_reader.hpp"
+#include "http/pagination.hpp"
+#include "hub/insights/insight_store.hpp"
+#include "util/time.hpp"
+
+namespace agenthq::hub {
+namespace asio = boost::asio;
+namespace json = boost::json;
+using boost::beast::http::verb;
+using http::Access;
+using http::ApiError;
+using http::BodyReader;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+NewInsight read_insight(const json::object& body) {
+  BodyReader reader(body);
+  NewInsight n;
+  n.type = reader.required_enum("type", {"trend", "performance", "recommendation", "summary", "anomaly"});
+  n.title = reader.required_string("title", 1, 500);
+  n.content = reader.required_string("content", 1, 100000);
+  n.data = reader.optional_object("data").value_or(json::object{});
+  n.source_posts = reader.optional_string_array("source_posts").value_or(std::vector<std::string>{});
+  n.source_agents = reader.optional_string_array("source_agents").value_or(std::vector<std::string>{});
+  n.confidence = reader.optional_number("confidence", 0.0, 1.0);
+  return n;
+}
+
+// Query filters are validated here so a bad value is a 400, never a database error.
+InsightFilter read_filter(const RequestContext& ctx) {
+  InsightFilter f;
+  if (auto v = ctx.query_param("type"); v && !v->empty()) f.type = std::string(*v);
+  if (auto v = ctx.query_param("since"); v && !v->empty()) {
+    auto tp = util::parse_iso8601(*v);
+    if (!tp) throw ApiError::validation("since must be an ISO-8601 date or date-time");
+    f.since_micros = std::chrono::duration_cast<std::chrono::microseconds>(tp->time_since_epoch()).count();
+  }
+  if (auto v = ctx.query_param("reviewed"); v && !v->empty()) {
+    if (*v != "true" && *v != "false") throw ApiError::validation("reviewed must be true or false");
+    f.reviewed = *v == "true";
+  }
+  if (auto v = ctx.query_param("min_confidence"); v && !v->empty()) {
+    const std::string text(*v);
+    char* end = nullptr;
+    const double d = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size() || !std::isfinite(d))
+      throw ApiError::validation("min_confidence must be a number");
+    f.min_confidence = d;
+  }
+  return f;
+}
+
+}  // namespace
+
+void add_insight_routes(http::Router& router, Services& s) {
+  auto store = std::make_shared<InsightStore>(s.db);
+
+  router.add(verb::post, "/api/v1/insights/generate", Access::authenticated,
+             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+               const NewInsight insight = read_insight(ctx.body);
+               AuditEntry audit = audit_by(ctx.who(), "insight.created", "insight", "", ctx.client_ip);
+               auto created = co_await store->create(ctx.who().org_id, insight, audit);
+               if (!created.invalid_field.empty())
+                 throw ApiError::validation(created.invalid_field + " must contain only ids of " +
+                                            (created.invalid_field == "source_posts" ? "posts" : "agents") +
+                                            " of this organisation");
+               co_return http::created(created.insight);
+             });
+
+  router.add(verb::get, "/api/v1/insights", Access::authenticated,
+             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+               const InsightFilter filter = read_filter(ctx);
+               const auto p = http::page_request(ctx);
+               auto page = co_await store->list(ctx.who().org_id, filter, p.limit, p.offset());
+               co_return http::paginated(page.items, {p.page, p.limit, page.total});
+             });
+
+  router.add(verb::get, "/api/v1/insights/:id", Access::authenticated,
+             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto insight = co_await store->find(ctx.who().org_id, ctx.param("id"));
+               if (!insight) throw ApiError::not_found("Insight");
+               co_return http::ok(*insight);
+             });
+
+  router.add(verb::patch, "/api/v1/insights/:id", Access::users,
+             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+               BodyReader body(ctx.body);
+               const auto reviewed = body.optional_bool("reviewed");
+               if (!reviewed) throw ApiError::validation("reviewed is required");
+               json::object details;
+               details["reviewed"] = *reviewed;
+               AuditEntry audit = audit_by(ctx.who(), "insight.reviewed", "insight", "", ctx.client_ip,
+                                           std::move(details));
+               auto insight = co_await store->set_reviewed(ctx.who().org_id, ctx.param("id"), *reviewed, audit);
+               if (!insight) throw ApiError::not_found("Insight");
+               co_return http::ok(*insight);
+             });
+}
+
+}  // namespace agenthq::hub
