@@ -72,7 +72,8 @@ asio::awaitable<CreatedChannel> ChannelStore::create(const auth::Identity& who, 
 
   CreatedChannel out;
   try {
-    auto results = co_await db_.run(db::Scope::org(who.org_id), std::move(batch));
+    const db::Scope scope = db::Scope::org(who.org_id);
+    auto results = co_await db_.run(scope, std::move(batch));
     out.channel = results.front().row_json(0);
   } catch (const db::PgError& e) {
     if (!(e.is_unique_violation() && e.constraint() == "channels_org_id_name_unique")) throw;
@@ -91,7 +92,8 @@ asio::awaitable<json::array> ChannelStore::list(const auth::Identity& who, const
   }
   sql += " ORDER BY c.name";
   Statement select(std::move(sql), std::move(params));
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(select));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(select));
   co_return r.rows_json();
 }
 
@@ -99,7 +101,8 @@ asio::awaitable<std::optional<json::object>> ChannelStore::find(const auth::Iden
   Statement select("SELECT " + channel_columns("c") + " FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " +
                        channel_readable("c", 2, 3),
                    channel_params(who, id));
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(select));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(select));
   if (r.empty()) co_return std::nullopt;
   co_return r.row_json(0);
 }
@@ -110,7 +113,8 @@ asio::awaitable<std::optional<json::object>> ChannelStore::stats(const auth::Ide
       "(SELECT count(*) FROM posts p WHERE p.org_id = $1 AND p.channel_id = c.id) AS \"postCount\" "
       "FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " + channel_readable("c", 2, 3),
       channel_params(who, id));
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(select));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(select));
   if (r.empty()) co_return std::nullopt;
   co_return r.row_json(0);
 }
@@ -121,7 +125,8 @@ asio::awaitable<MembershipOutcome> ChannelStore::join(const auth::Identity& who,
                               "FROM ch WHERE ch.readable AND ch.type <> 'system' ON CONFLICT DO NOTHING "
                               "RETURNING channel_id"),
                membership_params(who, id, audit));
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(st));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(st));
   co_return membership_outcome(r);
 }
 
@@ -131,7 +136,8 @@ asio::awaitable<MembershipOutcome> ChannelStore::leave(const auth::Identity& who
                               "AND ch.type <> 'system' AND m.member_id = $2 AND m.member_type = $3 "
                               "RETURNING m.channel_id"),
                membership_params(who, id, audit));
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(st));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(st));
   co_return membership_outcome(r);
 }
 

@@ -30,14 +30,14 @@ ListQuery list_query(const auth::Identity& who, const PostFilter& f) {
   q.params = {who.org_id, who.id, std::string(who.type_name())};
   q.from = " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1 AND "
            "p.parent_id IS NULL AND " + channel_readable("c", 2, 3);
-  auto add = [&q](const std::optional<std::string>& value, const std::string& column, const std::string& cast) {
+  auto add = [&q](const std::optional<std::string>& value, const std::string& column) {
     if (!value) return;
     q.params.emplace_back(*value);
-    q.from += " AND " + column + " = $" + std::to_string(q.params.size()) + cast;
+    q.from += " AND " + column + " = $" + std::to_string(q.params.size());
   };
-  add(f.channel_id, "p.channel_id", "");
-  add(f.type, "p.type", "");
-  add(f.author_id, "p.author_id", "");
+  add(f.channel_id, "p.channel_id");
+  add(f.type, "p.type");
+  add(f.author_id, "p.author_id");
   if (f.since) {
     q.params.emplace_back(*f.since);
     q.from += " AND p.created_at >= $" + std::to_string(q.params.size()) + "::timestamptz";
@@ -202,7 +202,8 @@ asio::awaitable<PostPage> PostStore::list(const auth::Identity& who, const PostF
                                           std::int64_t offset) {
   std::vector<Statement> batch;
   push_count_and_page(batch, list_query(who, filter), kPostListOrder, limit, offset, db::Plan::cached);
-  auto r = co_await db_.run(db::Scope::org(who.org_id), std::move(batch));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.run(scope, std::move(batch));
   co_return page_of(r[0], r[1]);
 }
 
@@ -213,7 +214,8 @@ asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Ide
                      {who.org_id, who.id, std::string(who.type_name()), filter.channel_id});
   batch.push_back(std::move(readable));
   push_count_and_page(batch, list_query(who, filter), kPostListOrder, limit, offset, db::Plan::cached);
-  auto r = co_await db_.run(db::Scope::org(who.org_id), std::move(batch));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.run(scope, std::move(batch));
   if (r[0].empty()) co_return std::nullopt;
   co_return page_of(r[1], r[2]);
 }
@@ -228,14 +230,16 @@ asio::awaitable<PostPage> PostStore::search(const auth::Identity& who, const std
   push_count_and_page(batch, query,
                       "ts_rank(p.search_vector, plainto_tsquery('english', $4)) DESC, p.created_at DESC, p.id DESC",
                       limit, offset, db::Plan::custom);
-  auto r = co_await db_.run(db::Scope::org(who.org_id), std::move(batch));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.run(scope, std::move(batch));
   co_return page_of(r[0], r[1]);
 }
 
 asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const auth::Identity& who,
                                                                          const std::string& id) {
   Statement select(thread_sql(), {who.org_id, who.id, std::string(who.type_name()), id});
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(select));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(select));
   if (r.empty()) co_return std::nullopt;
   co_return assemble_thread(r);
 }
@@ -244,7 +248,8 @@ asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const 
   Statement insert(create_sql(), {who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id,
                                   util::new_ulid(), n.type, n.title, n.content, json::serialize(n.metadata),
                                   util::new_ulid(), audit.action, json::serialize(audit.details), audit.ip_address});
-  auto r = co_await db_.query(db::Scope::org(who.org_id), std::move(insert));
+  const db::Scope scope = db::Scope::org(who.org_id);
+  auto r = co_await db_.query(scope, std::move(insert));
   co_return created_post(r);
 }
 
