@@ -3,8 +3,12 @@
 #include "hub/accounts/account_routes.hpp"
 #include "hub/activity/activity_routes.hpp"
 #include "hub/agents/agent_routes.hpp"
+#include "hub/channels/channel_routes.hpp"
+#include "hub/feed/feed_routes.hpp"
 #include "hub/insights/insight_routes.hpp"
 #include "hub/orgs/org_routes.hpp"
+#include "hub/posts/post_routes.hpp"
+#include "hub/search/search_routes.hpp"
 
 namespace agenthq::hub {
 
@@ -15,6 +19,10 @@ void add_hub_routes(http::Router& router, Services& services, const HealthProbe&
   add_agent_routes(router, services);
   add_activity_routes(router, services);
   add_insight_routes(router, services);
+  add_channel_routes(router, services);
+  add_post_routes(router, services);
+  add_search_routes(router, services);
+  add_feed_routes(router, services);
 }
 
 }  // namespace agenthq::hub

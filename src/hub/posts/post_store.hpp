@@ -1,0 +1,71 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/identity.hpp"
+#include "db/database.hpp"
+#include "hub/activity/audit.hpp"
+
+namespace agenthq::hub {
+
+// Filters of GET /posts; each one absent means "any".
+struct PostFilter {
+  std::optional<std::string> channel_id;
+  std::optional<std::string> type;
+  std::optional<std::string> author_id;
+  std::optional<std::string> since;  // a timestamp PostgreSQL reads as timestamptz (already validated)
+};
+
+struct PostPage {
+  boost::json::array posts;
+  std::int64_t total = 0;  // every post matching the filters, not only this page
+};
+
+struct NewPost {
+  std::optional<std::string> channel_id;  // absent: the parent's channel
+  std::string type;
+  std::optional<std::string> title;
+  std::string content;
+  boost::json::object metadata;
+  std::optional<std::string> parent_id;
+};
+
+enum class CreateOutcome { created, channel_not_found, parent_not_found, parent_in_other_channel };
+
+struct CreatedPost {
+  CreateOutcome outcome = CreateOutcome::created;
+  boost::json::object post;  // the row as inserted, when created
+};
+
+// SQL for posts. Every query is scoped to the caller's org and only reaches posts of channels the
+// caller may read (channel_readable()); each method is one round trip.
+class PostStore {
+ public:
+  explicit PostStore(db::Database& db) : db_(db) {}
+
+  // Top-level posts, pinned first then newest.
+  boost::asio::awaitable<PostPage> list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
+                                        std::int64_t offset);
+  // The same for one channel (filter.channel_id); nullopt when the caller cannot read the channel.
+  boost::asio::awaitable<std::optional<PostPage>> list_channel(const auth::Identity& who, const PostFilter& filter,
+                                                               std::int64_t limit, std::int64_t offset);
+  // Top-level posts matching plainto_tsquery('english', q), best rank first, newest on ties.
+  boost::asio::awaitable<PostPage> search(const auth::Identity& who, const std::string& q, std::int64_t limit,
+                                          std::int64_t offset);
+  // {post, thread, authors, author}: the post, all its descendants oldest first, the names of
+  // every agent and user who wrote them, and the root's author (name falls back to the raw id).
+  boost::asio::awaitable<std::optional<boost::json::object>> find_with_thread(const auth::Identity& who,
+                                                                              const std::string& id);
+  // Checks channel and parent, inserts the post, bumps the thread root's reply_count and writes
+  // the audit entry (audit.action, details, IP) in one statement.
+  boost::asio::awaitable<CreatedPost> create(const auth::Identity& who, const NewPost& post, const AuditEntry& audit);
+
+ private:
+  db::Database& db_;
+};
+
+}  // namespace agenthq::hub
