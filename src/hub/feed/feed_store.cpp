@@ -72,12 +72,19 @@ std::string union_all(const std::vector<std::string>& parts) {
   return sql;
 }
 
-std::string page_sql(const std::string& sources, const std::string& limit, const std::string& offset) {
-  return "WITH page AS (SELECT kind, id, created_at FROM (" + sources +
-         ") u ORDER BY created_at DESC, id DESC LIMIT " + limit + "::bigint OFFSET " + offset +
-         "::bigint) SELECT page.kind, " + column_list(post_fields(), "p") + ", " +
-         column_list(activity_fields(), "a") + ", " + column_list(insight_fields(), "i") +
-         " FROM page"
+// One statement, one pass over each source: the window is materialised once, counted, and
+// ordered/cut for the page, which is then joined back to its full rows by primary key. The
+// count comes first and the page is LEFT JOINed to it, so a page beyond the end still answers
+// one row carrying the total (kind NULL). Measured on 100,000 posts this halves the work of a
+// count statement plus a page statement that each scan the sources (docs/query-plans.md).
+std::string feed_sql(const std::string& sources, const std::string& limit, const std::string& offset) {
+  return "WITH u AS MATERIALIZED (" + sources +
+         "), page AS (SELECT kind, id, created_at FROM u ORDER BY created_at DESC, id DESC LIMIT " + limit +
+         "::bigint OFFSET " + offset + "::bigint) SELECT t.total, page.kind, " +
+         column_list(post_fields(), "p") + ", " + column_list(activity_fields(), "a") + ", " +
+         column_list(insight_fields(), "i") +
+         " FROM (SELECT count(*) AS total FROM u) t"
+         " LEFT JOIN page ON true"
          " LEFT JOIN posts p ON page.kind = 'post' AND p.id = page.id"
          " LEFT JOIN activity_log a ON page.kind = 'activity' AND a.id = page.id"
          " LEFT JOIN insights i ON page.kind = 'insight' AND i.id = page.id"
@@ -105,13 +112,14 @@ json::object item(const char* type, json::object data, std::string summary) {
 }
 
 json::array items(const db::PgResult& r) {
-  const int post_at = 1;
+  const int post_at = 2;  // after total and kind
   const int activity_at = post_at + static_cast<int>(post_fields().size());
   const int insight_at = activity_at + static_cast<int>(activity_fields().size());
   json::array out;
   out.reserve(r.rows());
   for (int row = 0; row < r.rows(); ++row) {
-    const auto kind = r.text(row, 0);
+    if (r.is_null(row, 1)) continue;  // the lone total row of an empty page
+    const auto kind = r.text(row, 1);
     if (kind == "post") {
       auto d = slice(r, row, post_at, post_fields());
       const std::string title = str(d.at("title"));
@@ -138,13 +146,11 @@ std::vector<db::Statement> FeedStore::statements(const FeedQuery& q) {
   b.add(q.org_id);
   const std::string sources = union_all(branches(q, b));
   if (sources.empty()) return {};
-  // The count binds exactly the filters; the page adds limit and offset after them. Custom
-  // plans: how many rows fall in [since, until] decides between index and sequential scans.
-  std::vector<db::Statement> batch;
-  batch.emplace_back("SELECT count(*) FROM (" + sources + ") u", b.values, db::Plan::custom);
+  // Custom plan: how many rows fall in [since, until] decides between index and sequential scans.
   const std::string limit = b.ref(std::to_string(q.limit));
   const std::string offset = b.ref(std::to_string(q.offset));
-  batch.emplace_back(page_sql(sources, limit, offset), std::move(b.values), db::Plan::custom);
+  std::vector<db::Statement> batch;
+  batch.emplace_back(feed_sql(sources, limit, offset), std::move(b.values), db::Plan::custom);
   return batch;
 }
 
@@ -155,7 +161,7 @@ asio::awaitable<FeedPage> FeedStore::page(const FeedQuery& query) {
   const db::Scope scope = db::Scope::org(query.org_id);
   std::vector<db::PgResult> results = co_await db_.run(scope, std::move(batch));
   out.total = results[0].integer(0, 0);
-  out.items = items(results[1]);
+  out.items = items(results[0]);
   co_return out;
 }
 

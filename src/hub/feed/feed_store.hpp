@@ -30,15 +30,16 @@ struct FeedPage {
 };
 
 // Posts, activity and insights merged newest first. The merge, the page and the count happen in
-// PostgreSQL: one UNION ALL of (kind, id, created_at) ordered and cut with LIMIT/OFFSET, joined
-// back to the page's full rows, plus its count, in one pipeline. A deep page therefore never
-// drags offset + limit rows out of every source into the server.
+// PostgreSQL, in one statement: a UNION ALL of (kind, id, created_at) ordered and cut with
+// LIMIT/OFFSET, joined back to the page's full rows, with the window's count. A deep page
+// therefore never drags offset + limit rows out of every source into the server.
 class FeedStore {
  public:
   explicit FeedStore(db::Database& db) : db_(db) {}
   boost::asio::awaitable<FeedPage> page(const FeedQuery& query);
 
-  // The statements page() sends (count, page); empty when no source is selected.
+  // The statement page() sends (one, or none when no source is selected); EXPLAIN and pgbench
+  // use the same text.
   static std::vector<db::Statement> statements(const FeedQuery& query);
 
  private:

@@ -15,63 +15,66 @@ namespace {
 // whatever the database's default_text_search_config says (contract 4.1).
 constexpr const char* kQuery = "plainto_tsquery('english', $2)";
 
-// ts_rank first; created_at and id break ties so that pages are stable (the reference had none).
-std::string order_by(const std::string& alias) {
-  return " ORDER BY ts_rank(" + alias + ".search_vector, " + kQuery + ") DESC, " + alias +
-         ".created_at DESC, " + alias + ".id DESC";
+// One statement per type: the matches (id, created_at, rank) are found once, counted, ranked
+// and cut to the page, and only the page's rows are read back in full. The count comes first
+// and the page is LEFT JOINed to it, so a page beyond the end still yields one row carrying
+// the total (id NULL). ts_rank orders; created_at and id break ties so that pages are stable
+// (the reference had no tie-break). Measured against a count statement plus a page statement
+// that each match again: about half the time (docs/query-plans.md).
+std::string ranked_page(const std::string& table, const std::string& alias, const std::string& from_where,
+                        const std::string& columns, int limit_param) {
+  const std::string a = alias + ".";
+  return "WITH m AS MATERIALIZED (SELECT " + a + "id, " + a + "created_at, ts_rank(" + a + "search_vector, " +
+         kQuery + ") AS rank" + from_where +
+         "), page AS (SELECT id, rank, created_at FROM m ORDER BY rank DESC, created_at DESC, id DESC LIMIT "
+         "$" +
+         std::to_string(limit_param) + "::bigint OFFSET $" + std::to_string(limit_param + 1) +
+         "::bigint) SELECT " + columns +
+         ", t.total FROM (SELECT count(*) AS total FROM m) t LEFT JOIN page ON true LEFT JOIN " + table +
+         " " + alias + " ON " + a +
+         "id = page.id ORDER BY page.rank DESC, page.created_at DESC, page.id DESC";
+}
+
+// Rows of a ranked_page() result: the page's objects without the trailing total column.
+void read_page(const db::PgResult& r, json::array& rows, std::int64_t& total) {
+  const int total_col = r.column("total");
+  total = r.integer(0, total_col);
+  for (int row = 0; row < r.rows(); ++row) {
+    if (r.is_null(row, 0)) continue;  // the lone total row of an empty page
+    json::object o = r.row_json(row);
+    o.erase("total");  // the last key: erase() moves the last element into the gap, here nothing
+    rows.emplace_back(std::move(o));
+  }
 }
 }  // namespace
 
 SearchStore::SearchStore(db::Database& db, std::chrono::seconds presence_timeout) : db_(db) {
-  // $1 org, $2 query text; posts add $3/$4 caller id/type; page statements end with limit, offset.
-  const std::string posts_from = std::string(
-                                     " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
-                                     " WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.search_vector @@ ") +
-                                 kQuery + " AND " + channel_readable("c", 3, 4);
-  posts_page_ = "SELECT " + column_list(post_fields(), "p") + posts_from + order_by("p") +
-                " LIMIT $5::bigint OFFSET $6::bigint";
-  posts_count_ = "SELECT count(*)" + posts_from;
-
-  const std::string insights_from =
-      std::string(" FROM insights i WHERE i.org_id = $1 AND i.search_vector @@ ") + kQuery;
-  insights_page_ = "SELECT " + column_list(insight_fields(), "i") + insights_from + order_by("i") +
-                   " LIMIT $3::bigint OFFSET $4::bigint";
-  insights_count_ = "SELECT count(*)" + insights_from;
-
-  const std::string agents_from =
-      std::string(" FROM agents a WHERE a.org_id = $1 AND a.search_vector @@ ") + kQuery;
-  agents_page_ = "SELECT " + agent_columns(presence_timeout, "a") + agents_from + order_by("a") +
-                 " LIMIT $3::bigint OFFSET $4::bigint";
-  agents_count_ = "SELECT count(*)" + agents_from;
+  // $1 org, $2 query text; posts add $3/$4 caller id/type; then limit and offset.
+  posts_ = ranked_page("posts", "p",
+                       std::string(" FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
+                                   " WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.search_vector @@ ") +
+                           kQuery + " AND " + channel_readable("c", 3, 4),
+                       column_list(post_fields(), "p"), 5);
+  insights_ = ranked_page(
+      "insights", "i", std::string(" FROM insights i WHERE i.org_id = $1 AND i.search_vector @@ ") + kQuery,
+      column_list(insight_fields(), "i"), 3);
+  agents_ = ranked_page("agents", "a",
+                        std::string(" FROM agents a WHERE a.org_id = $1 AND a.search_vector @@ ") + kQuery,
+                        agent_columns(presence_timeout, "a"), 3);
 }
 
 std::vector<db::Statement> SearchStore::statements(const SearchQuery& q) const {
   // Unnamed statements planned for these very values: a cached generic plan cannot see how
-  // selective the tsquery is and gives up the GIN index (design guide: 6x slower).
+  // selective the tsquery is and matches every row (measured 2-3x slower, docs/query-plans.md).
   const auto custom = db::Plan::custom;
   const std::string limit = std::to_string(q.limit), offset = std::to_string(q.offset);
   std::vector<db::Statement> batch;
-  if (q.posts) {
-    std::vector<db::Param> params{q.org_id, q.text, q.caller_id, q.caller_type};
-    batch.emplace_back(posts_count_, params, custom);
-    params.push_back(limit);
-    params.push_back(offset);
-    batch.emplace_back(posts_page_, std::move(params), custom);
-  }
-  if (q.insights) {
-    std::vector<db::Param> params{q.org_id, q.text};
-    batch.emplace_back(insights_count_, params, custom);
-    params.push_back(limit);
-    params.push_back(offset);
-    batch.emplace_back(insights_page_, std::move(params), custom);
-  }
-  if (q.agents) {
-    std::vector<db::Param> params{q.org_id, q.text};
-    batch.emplace_back(agents_count_, params, custom);
-    params.push_back(limit);
-    params.push_back(offset);
-    batch.emplace_back(agents_page_, std::move(params), custom);
-  }
+  if (q.posts)
+    batch.emplace_back(
+        posts_, std::vector<db::Param>{q.org_id, q.text, q.caller_id, q.caller_type, limit, offset}, custom);
+  if (q.insights)
+    batch.emplace_back(insights_, std::vector<db::Param>{q.org_id, q.text, limit, offset}, custom);
+  if (q.agents) batch.emplace_back(agents_, std::vector<db::Param>{q.org_id, q.text, limit, offset}, custom);
   return batch;
 }
 
@@ -82,16 +85,11 @@ asio::awaitable<SearchResult> SearchStore::search(const SearchQuery& query) {
   const db::Scope scope = db::Scope::org(query.org_id);
   std::vector<db::PgResult> results = co_await db_.run(scope, std::move(batch));
 
-  // Results come back in the order statements() queued them: (count, page) per requested type.
+  // One result per requested type, in the order statements() queued them.
   std::size_t next = 0;
-  auto take = [&](json::array& rows, std::int64_t& count) {
-    count = results[next].integer(0, 0);
-    rows = results[next + 1].rows_json();
-    next += 2;
-  };
-  if (query.posts) take(out.posts, out.posts_count);
-  if (query.insights) take(out.insights, out.insights_count);
-  if (query.agents) take(out.agents, out.agents_count);
+  if (query.posts) read_page(results[next++], out.posts, out.posts_count);
+  if (query.insights) read_page(results[next++], out.insights, out.insights_count);
+  if (query.agents) read_page(results[next++], out.agents, out.agents_count);
   co_return out;
 }
 

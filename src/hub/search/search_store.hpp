@@ -27,7 +27,8 @@ struct SearchResult {
 };
 
 // Full-text search over the stored tsvector columns and their GIN indexes. Every requested
-// type's page and its count go to PostgreSQL as one pipeline: one round trip, one snapshot.
+// type's page and its count (one statement per type) go to PostgreSQL as one pipeline: one
+// round trip, one snapshot.
 class SearchStore {
  public:
   SearchStore(db::Database& db, std::chrono::seconds presence_timeout);
@@ -39,9 +40,7 @@ class SearchStore {
 
  private:
   db::Database& db_;
-  std::string posts_page_, posts_count_;
-  std::string insights_page_, insights_count_;
-  std::string agents_page_, agents_count_;
+  std::string posts_, insights_, agents_;
 };
 
 }  // namespace agenthq::hub
