@@ -1,0 +1,96 @@
+#include "hub/search/search_store.hpp"
+
+#include <boost/json.hpp>
+
+#include "hub/agents/agent_sql.hpp"
+#include "hub/channels/channel_access_sql.hpp"
+#include "hub/search/resource_columns.hpp"
+
+namespace agenthq::hub {
+namespace asio = boost::asio;
+namespace json = boost::json;
+
+namespace {
+// The explicit 'english' configuration matches the one the stored vectors were built with,
+// whatever the database's default_text_search_config says (contract 4.1).
+constexpr const char* kQuery = "plainto_tsquery('english', $2)";
+
+// One statement per type: the matches (id, created_at, rank) are found once, counted, ranked
+// and cut to the page, and only the page's rows are read back in full. The count comes first
+// and the page is LEFT JOINed to it, so a page beyond the end still yields one row carrying
+// the total (id NULL). ts_rank orders; created_at and id break ties so that pages are stable
+// (the reference had no tie-break). Measured against a count statement plus a page statement
+// that each match again: about half the time (docs/query-plans.md).
+std::string ranked_page(const std::string& table, const std::string& alias, const std::string& from_where,
+                        const std::string& columns, int limit_param) {
+  const std::string a = alias + ".";
+  return "WITH m AS MATERIALIZED (SELECT " + a + "id, " + a + "created_at, ts_rank(" + a + "search_vector, " +
+         kQuery + ") AS rank" + from_where +
+         "), page AS (SELECT id, rank, created_at FROM m ORDER BY rank DESC, created_at DESC, id DESC LIMIT "
+         "$" +
+         std::to_string(limit_param) + "::bigint OFFSET $" + std::to_string(limit_param + 1) +
+         "::bigint) SELECT " + columns +
+         ", t.total FROM (SELECT count(*) AS total FROM m) t LEFT JOIN page ON true LEFT JOIN " + table +
+         " " + alias + " ON " + a +
+         "id = page.id ORDER BY page.rank DESC, page.created_at DESC, page.id DESC";
+}
+
+// Rows of a ranked_page() result: the page's objects without the trailing total column.
+void read_page(const db::PgResult& r, json::array& rows, std::int64_t& total) {
+  const int total_col = r.column("total");
+  total = r.integer(0, total_col);
+  for (int row = 0; row < r.rows(); ++row) {
+    if (r.is_null(row, 0)) continue;  // the lone total row of an empty page
+    json::object o = r.row_json(row);
+    o.erase("total");  // the last key: erase() moves the last element into the gap, here nothing
+    rows.emplace_back(std::move(o));
+  }
+}
+}  // namespace
+
+SearchStore::SearchStore(db::Database& db, std::chrono::seconds presence_timeout) : db_(db) {
+  // $1 org, $2 query text; posts add $3/$4 caller id/type; then limit and offset.
+  posts_ = ranked_page("posts", "p",
+                       std::string(" FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
+                                   " WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.search_vector @@ ") +
+                           kQuery + " AND " + channel_readable("c", 3, 4),
+                       column_list(post_fields(), "p"), 5);
+  insights_ = ranked_page(
+      "insights", "i", std::string(" FROM insights i WHERE i.org_id = $1 AND i.search_vector @@ ") + kQuery,
+      column_list(insight_fields(), "i"), 3);
+  agents_ = ranked_page("agents", "a",
+                        std::string(" FROM agents a WHERE a.org_id = $1 AND a.search_vector @@ ") + kQuery,
+                        agent_columns(presence_timeout, "a"), 3);
+}
+
+std::vector<db::Statement> SearchStore::statements(const SearchQuery& q) const {
+  // Unnamed statements planned for these very values: a cached generic plan cannot see how
+  // selective the tsquery is and matches every row (measured 2-3x slower, docs/query-plans.md).
+  const auto custom = db::Plan::custom;
+  const std::string limit = std::to_string(q.limit), offset = std::to_string(q.offset);
+  std::vector<db::Statement> batch;
+  if (q.posts)
+    batch.emplace_back(
+        posts_, std::vector<db::Param>{q.org_id, q.text, q.caller_id, q.caller_type, limit, offset}, custom);
+  if (q.insights)
+    batch.emplace_back(insights_, std::vector<db::Param>{q.org_id, q.text, limit, offset}, custom);
+  if (q.agents) batch.emplace_back(agents_, std::vector<db::Param>{q.org_id, q.text, limit, offset}, custom);
+  return batch;
+}
+
+asio::awaitable<SearchResult> SearchStore::search(const SearchQuery& query) {
+  SearchResult out;
+  std::vector<db::Statement> batch = statements(query);
+  if (batch.empty()) co_return out;  // only unknown types asked for: nothing to search
+  const db::Scope scope = db::Scope::org(query.org_id);
+  std::vector<db::PgResult> results = co_await db_.run(scope, std::move(batch));
+
+  // One result per requested type, in the order statements() queued them.
+  std::size_t next = 0;
+  if (query.posts) read_page(results[next++], out.posts, out.posts_count);
+  if (query.insights) read_page(results[next++], out.insights, out.insights_count);
+  if (query.agents) read_page(results[next++], out.agents, out.agents_count);
+  co_return out;
+}
+
+}  // namespace agenthq::hub
