@@ -14,17 +14,31 @@ void EventBus::agent_status(const std::string& org_id, const std::string& agent_
   publish("agent", org_id, agent_id, status);
 }
 
-void EventBus::publish(const char* kind, const std::string& org_id, const std::string& id, const std::string& extra) {
-  json::object o{{"k", kind}, {"o", org_id}, {"i", id}};
-  if (!extra.empty()) o["s"] = extra;
+void EventBus::org_event(const std::string& org_id, const std::string& name, const json::object& data) {
+  json::object o{{"k", "direct"}, {"o", org_id}, {"i", name}, {"d", data}};
+  std::string payload = json::serialize(o);
+  if (payload.size() > 7500) {
+    util::log::warn("realtime: {} event too large for a notification ({} bytes); not sent", name, payload.size());
+    return;
+  }
+  enqueue(std::move(payload));
+}
+
+void EventBus::enqueue(std::string payload) {
   {
     std::lock_guard lock(mutex_);
-    pending_.push_back(json::serialize(o));
+    pending_.push_back(std::move(payload));
     if (flushing_) return;
     flushing_ = true;
   }
   // Outside the lock: co_spawn may start flush() inline on this thread, and flush() locks too.
   asio::co_spawn(home_, flush(), asio::detached);
+}
+
+void EventBus::publish(const char* kind, const std::string& org_id, const std::string& id, const std::string& extra) {
+  json::object o{{"k", kind}, {"o", org_id}, {"i", id}};
+  if (!extra.empty()) o["s"] = extra;
+  enqueue(json::serialize(o));
 }
 
 asio::awaitable<void> EventBus::flush() {

@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/json/object.hpp>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -28,11 +29,16 @@ class EventBus {
   void insight_created(const std::string& org_id, const std::string& id) { publish("insight", org_id, id); }
   void activity_logged(const std::string& org_id, const std::string& id) { publish("activity", org_id, id); }
   void agent_status(const std::string& org_id, const std::string& agent_id, const std::string& status);
+  // Any other org-wide event whose data is small (well under NOTICE's 8000 bytes): it travels
+  // inside the notification and reaches every connection of the org as {"event":name,"data":data}.
+  // Larger data is dropped with a warning; send an id and let clients fetch instead.
+  void org_event(const std::string& org_id, const std::string& name, const boost::json::object& data);
 
   static constexpr const char* kChannel = "agenthq_events";
 
  private:
   void publish(const char* kind, const std::string& org_id, const std::string& id, const std::string& extra = "");
+  void enqueue(std::string payload);
   boost::asio::awaitable<void> flush();
 
   boost::asio::io_context& home_;

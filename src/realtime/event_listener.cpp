@@ -80,7 +80,14 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
     };
     const std::string kind = str("k"), org = str("o"), id = str("i");
     if (kind.empty() || org.empty() || id.empty()) continue;
-    if (kind == "agent") {
+    if (kind == "direct") {
+      const auto* data = o.if_contains("d");
+      if (!data || !data->is_object()) continue;
+      Event e;
+      e.org_id = org;
+      e.frame = make_frame(id.c_str(), *data);
+      out.push_back(std::move(e));
+    } else if (kind == "agent") {
       Event e;
       e.org_id = org;
       e.frame = make_frame("agent:status", json::object{{"agentId", id}, {"status", str("s")}});
