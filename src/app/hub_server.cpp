@@ -20,6 +20,7 @@
 #include "realtime/presence.hpp"
 #include "realtime/session_registry.hpp"
 #include "realtime/ws_session.hpp"
+#include "verticals/real_estate/integrations/integration_routes.hpp"
 
 namespace agenthq::app {
 namespace asio = boost::asio;
@@ -93,6 +94,7 @@ int serve(Config config, const ServeOptions& options) {
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
     hub::add_hub_routes(loop->router, *loop->services, probe);
+    verticals::real_estate::add_integration_routes(loop->router, *loop->services);
     loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
                                                       *loop->authenticator, *loop->db);
     // The first loop may bind port 0; the others then join whatever port it got.
