@@ -131,20 +131,22 @@ asio::awaitable<std::optional<json::object>> IntegrationStore::record_check(cons
 }
 
 asio::awaitable<void> IntegrationStore::replace_credentials(const std::string& org_id, const std::string& id,
-                                                            const std::string& sealed) {
+                                                            const std::string& sealed, const std::string& previous) {
   db::Statement update(
       "UPDATE integrations SET credentials_encrypted = $3, updated_at = now() "
-      "WHERE org_id = $1 AND id = $2 AND credentials_encrypted IS NOT NULL",
-      {org_id, id, sealed});
+      "WHERE org_id = $1 AND id = $2 AND credentials_encrypted = $4",
+      {org_id, id, sealed, previous});
   const db::Scope scope = db::Scope::org(org_id);
   co_await db_.query(scope, std::move(update));
 }
 
 asio::awaitable<std::optional<json::object>> IntegrationStore::mark_refresh_failed(const std::string& org_id,
-                                                                                   const std::string& id) {
+                                                                                   const std::string& id,
+                                                                                   const std::string& previous) {
   db::Statement update("UPDATE integrations SET status = 'error', last_error = 'Token refresh failed', "
-                       "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " + kColumns,
-                       {org_id, id});
+                       "updated_at = now() WHERE org_id = $1 AND id = $2 AND credentials_encrypted = $3 RETURNING " +
+                           kColumns,
+                       {org_id, id, previous});
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(update));
   if (r.empty()) co_return std::nullopt;

@@ -46,12 +46,14 @@ class IntegrationStore {
   boost::asio::awaitable<std::optional<boost::json::object>> record_check(
       const std::string& org_id, const std::string& id, bool ok, const std::string& message,
       const std::optional<std::string>& only_if_sealed);
-  // Refreshed OAuth tokens, written back sealed (updated_at bumped).
+  // Refreshed OAuth tokens, written back sealed (updated_at bumped) if the row still holds the
+  // credentials they were refreshed from: a reconnect or disconnect meanwhile wins.
   boost::asio::awaitable<void> replace_credentials(const std::string& org_id, const std::string& id,
-                                                   const std::string& sealed);
-  // status error, last_error "Token refresh failed" (contract 7.4).
+                                                   const std::string& sealed, const std::string& previous);
+  // status error, last_error "Token refresh failed" (contract 7.4), under the same condition.
   boost::asio::awaitable<std::optional<boost::json::object>> mark_refresh_failed(const std::string& org_id,
-                                                                                 const std::string& id);
+                                                                                 const std::string& id,
+                                                                                 const std::string& previous);
 
  private:
   db::Database& db_;

@@ -72,7 +72,7 @@ asio::awaitable<void> ProviderSession::ensure_fresh() {
     reason = failure_message(std::current_exception());
   }
   if (!fresh) {
-    auto row = co_await env_->store.mark_refresh_failed(org_id_, id_);
+    auto row = co_await env_->store.mark_refresh_failed(org_id_, id_, sealed_);
     if (row) env_->announce(org_id_, *row);
     throw ApiError(status::bad_gateway, "INTEGRATION_ERROR", "Token refresh failed: " + reason);
   }
@@ -81,8 +81,9 @@ asio::awaitable<void> ProviderSession::ensure_fresh() {
                           .count();
   credentials_ = refreshed(std::move(credentials_), fresh->access_token, fresh->refresh_token,
                            now_ms + fresh->expires_in_seconds * 1000);
+  const std::string previous = sealed_;
   sealed_ = seal(env_->services.config.encryption_key, credentials_);
-  co_await env_->store.replace_credentials(org_id_, id_, sealed_);
+  co_await env_->store.replace_credentials(org_id_, id_, sealed_, previous);
 }
 
 void ProviderSession::add_auth(OutboundRequest& request) const {
