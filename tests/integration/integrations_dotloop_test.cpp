@@ -186,6 +186,8 @@ TEST_F(DotloopIntegration, ProxiesAnswerWithTheProvidersJson) {
     auto r = client().get(std::string("/api/v1/integrations/dotloop") + route, other.access_token);
     EXPECT_EQ(r.error_code(), "INTEGRATION_NOT_FOUND") << route;
   }
+  EXPECT_EQ(client().post("/api/v1/integrations/dotloop/sync", json::object{}, other.access_token).error_code(),
+            "INTEGRATION_NOT_FOUND");
 }
 
 TEST_F(DotloopIntegration, ATokenAboutToExpireIsRefreshedAndStoredSealed) {

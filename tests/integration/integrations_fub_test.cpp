@@ -9,6 +9,7 @@
 #include "support/api_helpers.hpp"
 #include "support/fake_provider.hpp"
 #include "support/hub_process.hpp"
+#include "support/ws_client.hpp"
 #include "util/encoding.hpp"
 #include "util/ulid.hpp"
 
@@ -442,6 +443,37 @@ TEST_F(FubIntegration, ASyncFailingHalfWayLeavesTransactionsAsTheyWere) {
       << "a failed sync does not disable the integration";
   EXPECT_EQ(count("SELECT count(*) FROM integration_sync_log WHERE integration_id = $1 AND status = 'started'", {id}),
             "0");
+}
+
+TEST_F(FubIntegration, ChangesAreAnnouncedToTheOrgOnly) {
+  auto org = register_org(client(), "fub-ws");
+  auto other = register_org(client(), "fub-ws-other");
+  WsClient ws(hub_->port(), "/ws?token=" + org.access_token);
+  WsClient stranger(hub_->port(), "/ws?token=" + other.access_token);
+  for (WsClient* c : {&ws, &stranger}) {
+    c->send(json::object{{"event", "heartbeat"}});
+    ASSERT_TRUE(c->receive_event("heartbeat_ack"));
+  }
+  std::string key;
+  const std::string id = connect(org, &key);
+  auto connected = ws.receive_event("integration:updated");
+  ASSERT_TRUE(connected);
+  EXPECT_EQ(connected->at("data").at("id"), json::value(id));
+  EXPECT_EQ(json::serialize(*connected).find(key), std::string::npos);
+  auto checked = ws.receive_event("integration:updated");
+  ASSERT_TRUE(checked) << "the check after connect announces its outcome";
+  EXPECT_FALSE(checked->at("data").at("last_synced_at").is_null());
+
+  fake_->edit([](FakeState& s) { s.fub_deals = deals(2); });
+  ASSERT_EQ(client().post("/api/v1/integrations/fub/sync", json::object{}, org.access_token).status, 200);
+  for (int i = 0; i < 2; ++i) {
+    auto created = ws.receive_event("transaction:new");
+    ASSERT_TRUE(created) << i;
+    EXPECT_EQ(created->at("data").at("org_id"), json::value(org.id));
+  }
+  EXPECT_TRUE(ws.receive_event("activity:new"));
+  EXPECT_FALSE(stranger.receive_event("integration:updated", std::chrono::milliseconds(300)));
+  EXPECT_FALSE(stranger.receive_event("transaction:new", std::chrono::milliseconds(100)));
 }
 
 TEST_F(FubIntegration, ZzNoCredentialReachesTheLog) {
