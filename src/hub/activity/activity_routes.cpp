@@ -55,7 +55,7 @@ void add_activity_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<ActivityStore>(s.db);
 
   router.add(verb::post, "/api/v1/activity", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                http::BodyReader body(ctx.body);
                std::string action = body.required_string("action", 1, 200);
                auto resource_type = body.optional_string("resource_type", 0, 200);
@@ -65,6 +65,7 @@ void add_activity_routes(http::Router& router, Services& s) {
                AuditEntry entry = audit_by(ctx.who(), std::move(action), resource_type.value_or(""),
                                            resource_id.value_or(""), ctx.client_ip, details.value_or(json::object{}));
                auto row = co_await store->append(entry);
+               s.announce(entry);
                co_return http::created(row);
              });
 

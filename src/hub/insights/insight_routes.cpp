@@ -65,7 +65,7 @@ void add_insight_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<InsightStore>(s.db);
 
   router.add(verb::post, "/api/v1/insights/generate", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                const NewInsight insight = read_insight(ctx.body);
                AuditEntry audit = audit_by(ctx.who(), "insight.created", "insight", "", ctx.client_ip);
                auto created = co_await store->create(ctx.who().org_id, insight, audit);
@@ -73,6 +73,8 @@ void add_insight_routes(http::Router& router, Services& s) {
                  throw ApiError::validation(created.invalid_field + " must contain only ids of " +
                                             (created.invalid_field == "source_posts" ? "posts" : "agents") +
                                             " of this organisation");
+               s.announce(audit);
+               s.events.insight_created(ctx.who().org_id, std::string(created.insight.at("id").as_string()));
                co_return http::created(created.insight);
              });
 
@@ -92,7 +94,7 @@ void add_insight_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::patch, "/api/v1/insights/:id", Access::users,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                const auto reviewed = body.optional_bool("reviewed");
                if (!reviewed) throw ApiError::validation("reviewed is required");
@@ -102,6 +104,7 @@ void add_insight_routes(http::Router& router, Services& s) {
                                            std::move(details));
                auto insight = co_await store->set_reviewed(ctx.who().org_id, ctx.param("id"), *reviewed, audit);
                if (!insight) throw ApiError::not_found("Insight");
+               s.announce(audit);
                co_return http::ok(*insight);
              });
 }

@@ -85,7 +85,7 @@ void add_post_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<PostStore>(s.db);
 
   router.add(verb::post, "/api/v1/posts", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                NewPost n = read_new_post(ctx.body);
                AuditEntry audit = audit_by(ctx.who(), "post.created", "post", "", ctx.client_ip);
                auto created = co_await store->create(ctx.who(), n, audit);
@@ -96,6 +96,8 @@ void add_post_routes(http::Router& router, Services& s) {
                  case CreateOutcome::parent_in_other_channel:
                    throw ApiError::validation("parent_id must be a post in the same channel");
                }
+               s.announce(audit);
+               s.events.post_created(ctx.who().org_id, std::string(created.post.at("id").as_string()));
                co_return http::created(created.post);
              });
 

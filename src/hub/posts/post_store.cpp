@@ -247,7 +247,7 @@ asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const a
 asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const NewPost& n, const AuditEntry& audit) {
   Statement insert(create_sql(), {who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id,
                                   util::new_ulid(), n.type, n.title, n.content, json::serialize(n.metadata),
-                                  util::new_ulid(), audit.action, json::serialize(audit.details), audit.ip_address});
+                                  audit.id, audit.action, json::serialize(audit.details), audit.ip_address});
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   co_return created_post(r);
