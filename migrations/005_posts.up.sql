@@ -33,3 +33,23 @@ ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON posts
   USING (org_id = NULLIF(current_setting('app.org_id', true), ''))
   WITH CHECK (org_id = NULLIF(current_setting('app.org_id', true), ''));
+
+-- Ours, beyond the seed: the list orders of GET /posts, GET /channels/:id/posts and the feed,
+-- served straight from an index instead of sorting a whole channel (docs/query-plans.md).
+CREATE INDEX posts_org_channel_listing_index ON posts (org_id, channel_id, pinned DESC, created_at DESC, id DESC)
+  WHERE parent_id IS NULL;
+CREATE INDEX posts_org_listing_index ON posts (org_id, pinned DESC, created_at DESC, id DESC)
+  WHERE parent_id IS NULL;
+CREATE INDEX posts_org_created_at_index ON posts (org_id, created_at DESC, id DESC) WHERE parent_id IS NULL;
+
+-- Full-text matches for the current tenant. Under row-level security PostgreSQL will not use
+-- the non-leakproof @@ operator to drive an index scan, so every search read the whole table;
+-- this function runs as the table owner (no RLS), uses posts_search_idx, and applies the same
+-- tenant rule itself. Callers join its ids back to posts, where RLS applies again.
+CREATE FUNCTION agenthq_match_posts(p_query text) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT p.id FROM public.posts p
+  WHERE p.search_vector @@ plainto_tsquery('english', p_query)
+    AND p.org_id = NULLIF(current_setting('app.org_id', true), '')
+$$;
+REVOKE ALL ON FUNCTION agenthq_match_posts(text) FROM PUBLIC;

@@ -224,7 +224,9 @@ asio::awaitable<PostPage> PostStore::search(const auth::Identity& who, const std
                                             std::int64_t offset) {
   ListQuery query = list_query(who, PostFilter{});
   query.params.emplace_back(q);
-  query.from += " AND p.search_vector @@ plainto_tsquery('english', $4)";
+  // Matches come from agenthq_match_posts (migration 005): under RLS only a SECURITY DEFINER
+  // function gets the GIN index; the function applies the tenant rule itself.
+  query.from += " AND p.id IN (SELECT agenthq_match_posts($4))";
   std::vector<Statement> batch;
   // Custom plans: a generic plan for a tsquery parameter ignores the GIN index.
   push_count_and_page(batch, query,
