@@ -2,6 +2,7 @@
 # Runs inside tests/with_postgres.sh (AGENTHQ_TEST_PG, AGENTHQ_TEST_PG_BIN are set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ulimit -n "$(ulimit -Hn)"  # thousands of WebSocket connections on both ends
 secs=${BENCH_SECONDS:-10}
 conns=64
 work=$(mktemp -d /tmp/agenthq-bench.XXXXXX)
@@ -76,3 +77,4 @@ scenario "GET /api/v1/org (JWT)" "$work/org.sql" -H "Authorization: Bearer $jwt"
 for extra in bench/scenarios.d/*.sh; do [ -e "$extra" ] && source "$extra"; done
 
 bench/report.sh "$results"
+if [ -f "$work/fanout.txt" ]; then echo; grep -v '^FANOUT' "$work/fanout.txt"; grep '^FANOUT' "$work/fanout.txt" > bench/results/fanout.tsv; fi
