@@ -46,10 +46,13 @@ CREATE INDEX posts_org_created_at_index ON posts (org_id, created_at DESC, id DE
 -- the non-leakproof @@ operator to drive an index scan, so every search read the whole table;
 -- this function runs as the table owner (no RLS), uses posts_search_idx, and applies the same
 -- tenant rule itself. Callers join its ids back to posts, where RLS applies again.
-CREATE FUNCTION agenthq_match_posts(p_query text) RETURNS SETOF text
+-- It returns top-level posts only, with what ranking and channel checks need.
+CREATE FUNCTION agenthq_match_posts(p_query text)
+RETURNS TABLE (id text, channel_id text, created_at timestamptz, rank real)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT p.id FROM public.posts p
-  WHERE p.search_vector @@ plainto_tsquery('english', p_query)
+  SELECT p.id, p.channel_id, p.created_at, ts_rank(p.search_vector, q)
+  FROM public.posts p, plainto_tsquery('english', p_query) q
+  WHERE p.search_vector @@ q AND p.parent_id IS NULL
     AND p.org_id = NULLIF(current_setting('app.org_id', true), '')
 $$;
 REVOKE ALL ON FUNCTION agenthq_match_posts(text) FROM PUBLIC;

@@ -1,4 +1,5 @@
 #include "hub/posts/post_routes.hpp"
+#include "hub/search/search_store.hpp"
 
 #include <boost/json.hpp>
 #include <cstdio>
@@ -83,6 +84,7 @@ Response page_response(const PostPage& page, const http::PageRequest& p) {
 
 void add_post_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<PostStore>(s.db);
+  auto searcher = std::make_shared<SearchStore>(s.db, s.config.presence_timeout);
 
   router.add(verb::post, "/api/v1/posts", Access::authenticated,
              [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
@@ -110,15 +112,18 @@ void add_post_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::get, "/api/v1/posts/search", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [searcher](RequestContext& ctx) -> asio::awaitable<Response> {
                auto q = filter(ctx, "q");
                if (!q || q->find_first_not_of(" \t\r\n") == std::string::npos)
                  throw ApiError::bad_request("MISSING_QUERY", "Query parameter q is required");
                if (q->size() > kMaxQueryLength)
                  throw ApiError::validation("q must be at most " + std::to_string(kMaxQueryLength) + " characters");
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await store->search(ctx.who(), *q, p.limit, p.offset());
-               co_return page_response(page, p);
+               // The posts part of GET /search: one statement, ranked, counted and paged.
+               SearchQuery query{ctx.who().org_id, ctx.who().id, ctx.who().type_name(), *q, true, false, false,
+                                 p.limit, p.offset()};
+               auto found = co_await searcher->search(query);
+               co_return http::paginated(found.posts, {p.page, p.limit, found.posts_count});
              });
 
   router.add(verb::get, "/api/v1/posts/:id", Access::authenticated,

@@ -220,23 +220,6 @@ asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Ide
   co_return page_of(r[1], r[2]);
 }
 
-asio::awaitable<PostPage> PostStore::search(const auth::Identity& who, const std::string& q, std::int64_t limit,
-                                            std::int64_t offset) {
-  ListQuery query = list_query(who, PostFilter{});
-  query.params.emplace_back(q);
-  // Matches come from agenthq_match_posts (migration 005): under RLS only a SECURITY DEFINER
-  // function gets the GIN index; the function applies the tenant rule itself.
-  query.from += " AND p.id IN (SELECT agenthq_match_posts($4))";
-  std::vector<Statement> batch;
-  // Custom plans: a generic plan for a tsquery parameter ignores the GIN index.
-  push_count_and_page(batch, query,
-                      "ts_rank(p.search_vector, plainto_tsquery('english', $4)) DESC, p.created_at DESC, p.id DESC",
-                      limit, offset, db::Plan::custom);
-  const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  co_return page_of(r[0], r[1]);
-}
-
 asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const auth::Identity& who,
                                                                          const std::string& id) {
   Statement select(thread_sql(), {who.org_id, who.id, std::string(who.type_name()), id});
