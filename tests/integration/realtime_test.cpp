@@ -253,5 +253,18 @@ TEST(RealtimeLimits, StalledClientIsCutOffWhileOthersKeepReceiving) {
   EXPECT_NE(hub.log().find("stopped reading; disconnecting it"), std::string::npos);
 }
 
+TEST(RealtimeLifecycle, ShutdownClosesSocketsCleanly) {
+  HubProcess hub;
+  auto org = register_org(hub.client(), "ws-bye");
+  WsClient ws(hub.port(), "/ws?token=" + org.access_token);
+  ws.send(json::object{{"event", "heartbeat"}});
+  ASSERT_TRUE(ws.receive_event("heartbeat_ack"));
+  std::thread stopper([&] { hub.terminate(); });
+  EXPECT_FALSE(ws.receive(5s));
+  stopper.join();
+  EXPECT_TRUE(ws.closed());
+  EXPECT_EQ(ws.close_code(), 1001);  // going away
+}
+
 }  // namespace
 }  // namespace agenthq::test
