@@ -40,7 +40,7 @@ load() {
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
 }
-to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
+to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }
 # pgbench with the same 64 clients: prints tps of the given SQL file, run as the hub's role.
 pg_ceiling() {
   "$AGENTHQ_TEST_PG_BIN/pgbench" -n -M prepared -c $conns -j 2 -T "$secs" -f "$1" "$app_url" 2>/dev/null | awk '/^tps/ {print $3; exit}'
