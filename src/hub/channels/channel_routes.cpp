@@ -1,4 +1,5 @@
 #include "hub/channels/channel_routes.hpp"
+#include "http/query_params.hpp"
 
 #include <boost/json.hpp>
 
@@ -17,13 +18,6 @@ using http::RequestContext;
 using http::Response;
 
 namespace {
-
-// An empty query value (`?type=`) is treated as absent, as the web app sends unset filters so.
-std::optional<std::string> filter(const RequestContext& ctx, const std::string& name) {
-  auto v = ctx.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  return std::string(*v);
-}
 
 }  // namespace
 
@@ -50,7 +44,7 @@ void add_channel_routes(http::Router& router, Services& s) {
 
   router.add(verb::get, "/api/v1/channels", Access::authenticated,
              [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto type = filter(ctx, "type");
+               auto type = http::query_text(ctx, "type");
                auto channels = co_await store->list(ctx.who(), type);
                co_return http::ok(channels);
              });

@@ -8,7 +8,7 @@
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "hub/insights/insight_store.hpp"
-#include "util/time.hpp"
+#include "http/query_params.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -38,10 +38,8 @@ NewInsight read_insight(const json::object& body) {
 // Query filters are validated here so a bad value is a 400, never a database error.
 InsightFilter read_filter(const RequestContext& ctx) {
   InsightFilter f;
-  if (auto v = ctx.query_param("type"); v && !v->empty()) f.type = std::string(*v);
-  if (auto v = ctx.query_param("since"); v && !v->empty()) {
-    auto tp = util::parse_iso8601(*v);
-    if (!tp) throw ApiError::validation("since must be an ISO-8601 date or date-time");
+  f.type = http::query_text(ctx, "type");
+  if (auto tp = http::query_instant(ctx, "since")) {
     f.since_micros = std::chrono::duration_cast<std::chrono::microseconds>(tp->time_since_epoch()).count();
   }
   if (auto v = ctx.query_param("reviewed"); v && !v->empty()) {

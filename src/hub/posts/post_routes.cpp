@@ -1,4 +1,5 @@
 #include "hub/posts/post_routes.hpp"
+#include "http/query_params.hpp"
 #include "hub/search/search_store.hpp"
 
 #include <boost/json.hpp>
@@ -26,13 +27,6 @@ namespace {
 constexpr std::size_t kMaxIdLength = 200;
 constexpr std::size_t kMaxQueryLength = 1000;
 
-// An empty query value (`?type=`) is treated as absent: the web app sends unset filters so.
-std::optional<std::string> filter(const RequestContext& ctx, const std::string& name) {
-  auto v = ctx.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  return std::string(*v);
-}
-
 // UTC with microseconds, so PostgreSQL compares against exactly the instant the client meant
 // (a date-only `since` is midnight UTC whatever the session's TimeZone).
 std::string iso_micros(std::chrono::system_clock::time_point tp) {
@@ -50,12 +44,10 @@ std::string iso_micros(std::chrono::system_clock::time_point tp) {
 
 PostFilter read_filter(const RequestContext& ctx) {
   PostFilter f;
-  f.channel_id = filter(ctx, "channel_id");
-  f.type = filter(ctx, "type");
-  f.author_id = filter(ctx, "author_id");
-  if (auto since = filter(ctx, "since")) {
-    auto tp = util::parse_iso8601(*since);
-    if (!tp) throw ApiError::validation("since must be an ISO-8601 date or date-time");
+  f.channel_id = http::query_text(ctx, "channel_id");
+  f.type = http::query_text(ctx, "type");
+  f.author_id = http::query_text(ctx, "author_id");
+  if (auto tp = http::query_instant(ctx, "since")) {
     f.since = iso_micros(*tp);
   }
   return f;
@@ -113,7 +105,7 @@ void add_post_routes(http::Router& router, Services& s) {
 
   router.add(verb::get, "/api/v1/posts/search", Access::authenticated,
              [searcher](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto q = filter(ctx, "q");
+               auto q = http::query_text(ctx, "q");
                if (!q || q->find_first_not_of(" \t\r\n") == std::string::npos)
                  throw ApiError::bad_request("MISSING_QUERY", "Query parameter q is required");
                if (q->size() > kMaxQueryLength)
