@@ -1,4 +1,6 @@
 // agenthq: one binary, several faces. This file only parses the command line and dispatches.
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -43,6 +45,10 @@ int main(int argc, char** argv) {
     if (host) config.host = *host;
     if (data_dir) config.data_dir = *data_dir;
     setup_logging(config.log_level);
+    // Drains the asynchronous log queue on every way out of main.
+    struct FlushLogs {
+      ~FlushLogs() { spdlog::shutdown(); }
+    } flush_logs;
 
     if (cli.got_subcommand("version")) {
       std::cout << "agenthq " << AGENTHQ_VERSION << "\n";
