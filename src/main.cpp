@@ -32,6 +32,14 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed", "Create the demo organisation if it does not exist");
   seed_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
 
+  std::optional<std::string> rollup_org;
+  auto* re_cmd = cli.add_subcommand("re", "Real-estate vertical maintenance");
+  re_cmd->require_subcommand(1);
+  auto* rollup_cmd = re_cmd->add_subcommand(
+      "rollup", "Rebuild the real-estate metrics from the transactions of every organisation");
+  rollup_cmd->add_option("--org", rollup_org, "Only this organisation (id)");
+  rollup_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
+
   cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -56,6 +64,7 @@ int main(int argc, char** argv) {
     }
     if (cli.got_subcommand("migrate")) return migrate(config, migrate_action);
     if (cli.got_subcommand("seed")) return seed(config);
+    if (cli.got_subcommand("re")) return re_rollup(config, rollup_org);
     return serve(config, ServeOptions{demo});
   } catch (const ConfigError& e) {
     std::cerr << "agenthq: configuration error: " << e.what() << "\n";
