@@ -48,3 +48,27 @@ ALTER TABLE integration_sync_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON integration_sync_log
   USING (org_id = NULLIF(current_setting('app.org_id', true), ''))
   WITH CHECK (org_id = NULLIF(current_setting('app.org_id', true), ''));
+
+-- Ours, beyond the contract: which hub transaction a provider record (a Follow Up Boss deal, a
+-- Dotloop loop) was imported as, so that a re-sync updates that transaction instead of adding a
+-- second one. Deleting the integration forgets the links; the imported transactions stay.
+CREATE TABLE integration_links (
+  integration_id text NOT NULL,
+  org_id text NOT NULL,
+  external_type text NOT NULL,
+  external_id text NOT NULL,
+  transaction_id text NOT NULL,
+  CONSTRAINT integration_links_pkey PRIMARY KEY (integration_id, external_type, external_id),
+  CONSTRAINT integration_links_integration_id_foreign FOREIGN KEY (integration_id)
+    REFERENCES integrations (id) ON DELETE CASCADE,
+  CONSTRAINT integration_links_org_id_foreign FOREIGN KEY (org_id) REFERENCES orgs (id) ON DELETE CASCADE,
+  CONSTRAINT integration_links_transaction_id_foreign FOREIGN KEY (transaction_id)
+    REFERENCES re_transactions (id) ON DELETE CASCADE
+);
+CREATE INDEX integration_links_org_id_index ON integration_links (org_id);
+CREATE INDEX integration_links_transaction_id_index ON integration_links (transaction_id);
+
+ALTER TABLE integration_links ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON integration_links
+  USING (org_id = NULLIF(current_setting('app.org_id', true), ''))
+  WITH CHECK (org_id = NULLIF(current_setting('app.org_id', true), ''));

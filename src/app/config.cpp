@@ -47,6 +47,41 @@ std::string decode_encryption_key(const std::string& hex) {
   return *raw;
 }
 
+// A provider endpoint: http(s) only, no spaces; base URLs end with '/' so paths append cleanly.
+std::string parse_url(const Environment& env, const std::string& name, const std::string& fallback, bool base) {
+  std::string v = get(env, name);
+  if (v.empty()) return fallback;
+  if ((v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) || v.find_first_of(" \t\r\n") != std::string::npos)
+    throw ConfigError(name + " must be an http:// or https:// URL (got \"" + v + "\")");
+  if (base && v.back() != '/') v += '/';
+  return v;
+}
+
+ProviderConfig parse_providers(const Environment& env) {
+  ProviderConfig p;
+  if (auto v = get(env, "FUB_SYSTEM_NAME"); !v.empty()) p.fub_system_name = v;
+  p.fub_system_key = get(env, "FUB_SYSTEM_KEY");
+  p.dotloop_client_id = get(env, "DOTLOOP_CLIENT_ID");
+  p.dotloop_client_secret = get(env, "DOTLOOP_CLIENT_SECRET");
+  p.quickbooks_client_id = get(env, "QUICKBOOKS_CLIENT_ID");
+  p.quickbooks_client_secret = get(env, "QUICKBOOKS_CLIENT_SECRET");
+  if (auto v = get(env, "QUICKBOOKS_ENVIRONMENT"); !v.empty()) {
+    if (v != "sandbox" && v != "production")
+      throw ConfigError("QUICKBOOKS_ENVIRONMENT must be sandbox or production (got \"" + v + "\")");
+    p.quickbooks_environment = v;
+  }
+  if (p.quickbooks_environment == "production")
+    p.quickbooks_base_url = "https://quickbooks.api.intuit.com/v3/company/";
+  p.fub_base_url = parse_url(env, "AGENTHQ_FUB_BASE_URL", p.fub_base_url, true);
+  p.dotloop_base_url = parse_url(env, "AGENTHQ_DOTLOOP_BASE_URL", p.dotloop_base_url, true);
+  p.dotloop_auth_url = parse_url(env, "AGENTHQ_DOTLOOP_AUTH_URL", p.dotloop_auth_url, false);
+  p.quickbooks_base_url = parse_url(env, "AGENTHQ_QUICKBOOKS_BASE_URL", p.quickbooks_base_url, true);
+  p.quickbooks_auth_url = parse_url(env, "AGENTHQ_QUICKBOOKS_AUTH_URL", p.quickbooks_auth_url, false);
+  p.timeout = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_PROVIDER_TIMEOUT_MS", 30000, 100, 600000));
+  p.backoff = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_PROVIDER_BACKOFF_MS", 1000, 0, 60000));
+  return p;
+}
+
 }  // namespace
 
 Environment process_environment() {
@@ -98,6 +133,7 @@ Config parse_config(const Environment& env) {
   c.bcrypt_cost = static_cast<int>(parse_integer(env, "AGENTHQ_BCRYPT_COST", 12, 4, 15));
   c.presence_timeout = std::chrono::seconds(parse_integer(env, "AGENTHQ_PRESENCE_TIMEOUT_S", 300, 1, 86400));
   c.ws_max_queued_frames = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_WS_MAX_QUEUE", 1024, 1, 1'000'000));
+  c.providers = parse_providers(env);
   return c;
 }
 

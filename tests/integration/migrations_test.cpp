@@ -40,7 +40,8 @@ const std::vector<std::string> kSeedTables = {"orgs",
                                               "re_transactions",
                                               "re_metrics",
                                               "integrations",
-                                              "integration_sync_log"};
+                                              "integration_sync_log",
+                                              "integration_links"};
 
 // Base names of every embedded migration, in order. Later migrations may exist; the runner
 // tests cover whatever is embedded, the schema test pins 001–011.
@@ -348,6 +349,13 @@ const std::vector<std::string> kExpectedColumns = {
     "integration_sync_log.metadata jsonb DEFAULT '{}'::jsonb",
     "integration_sync_log.started_at" + kTs,
     "integration_sync_log.completed_at timestamp with time zone",
+
+    // Ours: provider record -> imported transaction (integration re-syncs update, not duplicate).
+    "integration_links.integration_id text NOT NULL",
+    "integration_links.org_id text NOT NULL",
+    "integration_links.external_type text NOT NULL",
+    "integration_links.external_id text NOT NULL",
+    "integration_links.transaction_id text NOT NULL",
 };
 
 // Primary keys, uniques and foreign keys (with their ON DELETE): "table name definition".
@@ -394,6 +402,12 @@ const std::vector<std::string> kExpectedConstraints = {
     "integration_sync_log integration_sync_log_integration_id_foreign FOREIGN KEY (integration_id) "
     "REFERENCES integrations(id) ON DELETE CASCADE",
     "integration_sync_log integration_sync_log_org_id_foreign " + kOrgFk,
+    "integration_links integration_links_pkey PRIMARY KEY (integration_id, external_type, external_id)",
+    "integration_links integration_links_integration_id_foreign FOREIGN KEY (integration_id) "
+    "REFERENCES integrations(id) ON DELETE CASCADE",
+    "integration_links integration_links_org_id_foreign " + kOrgFk,
+    "integration_links integration_links_transaction_id_foreign FOREIGN KEY (transaction_id) "
+    "REFERENCES re_transactions(id) ON DELETE CASCADE",
 };
 
 // Indexes other than those backing a primary key or unique constraint.
@@ -446,6 +460,8 @@ const std::vector<std::string> kExpectedIndexes = {
     "(integration_id)",
     "CREATE INDEX integration_sync_log_org_id_index ON integration_sync_log USING btree (org_id)",
     "CREATE INDEX integration_sync_log_status_index ON integration_sync_log USING btree (status)",
+    "CREATE INDEX integration_links_org_id_index ON integration_links USING btree (org_id)",
+    "CREATE INDEX integration_links_transaction_id_index ON integration_links USING btree (transaction_id)",
 };
 
 std::string seed_table_array() {
