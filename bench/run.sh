@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_SECONDS=${1:-10}
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target agenthq >/dev/null
+cmake --build build --target agenthq sql_replay ws_fanout >/dev/null
 command -v wrk >/dev/null || { echo "wrk is missing: run make deps" >&2; exit 1; }
 exec tests/with_postgres.sh bench/scenarios.sh

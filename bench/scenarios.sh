@@ -2,6 +2,7 @@
 # Runs inside tests/with_postgres.sh (AGENTHQ_TEST_PG, AGENTHQ_TEST_PG_BIN are set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ulimit -n "$(ulimit -Hn)"  # thousands of WebSocket connections on both ends
 secs=${BENCH_SECONDS:-10}
 conns=64
 work=$(mktemp -d /tmp/agenthq-bench.XXXXXX)
@@ -39,10 +40,10 @@ load() {
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
 }
-to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
+to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }
 # pgbench with the same 64 clients: prints tps of the given SQL file, run as the hub's role.
 pg_ceiling() {
-  "$AGENTHQ_TEST_PG_BIN/pgbench" -n -c $conns -j 2 -T "$secs" -f "$1" "$app_url" 2>/dev/null | awk '/^tps/ {print $3; exit}'
+  "$AGENTHQ_TEST_PG_BIN/pgbench" -n -M prepared -c $conns -j 2 -T "$secs" -f "$1" "$app_url" 2>/dev/null | awk '/^tps/ {print $3; exit}'
 }
 
 results="$work/results.tsv"
@@ -72,7 +73,18 @@ SQL
 scenario "GET /api/v1/org (API key)" "$work/org.sql" -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/org"
 scenario "GET /api/v1/org (JWT)" "$work/org.sql" -H "Authorization: Bearer $jwt" "http://127.0.0.1:$port/api/v1/org"
 
+# The cost of authentication itself: one connection, no queueing, p50 of /health against
+# GET /org with an API key (which adds the key check and one database round trip).
+one_conn() { local out; out=$(wrk -t1 -c1 -d${secs}s --latency "$@" 2>&1); to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')"; }
+health_p50=$(one_conn "http://127.0.0.1:$port/health")
+org_p50=$(one_conn -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/org")
+jwt_p50=$(one_conn -H "Authorization: Bearer $jwt" "http://127.0.0.1:$port/api/v1/org")
+printf '1 connection, p50: GET /health %s ms, GET /org with API key %s ms, with JWT %s ms\n' \
+  "$health_p50" "$org_p50" "$jwt_p50" > "$work/single.txt"
+
 # Later issues add their scenarios here (bench/scenarios.d/*.sh are sourced in name order).
 for extra in bench/scenarios.d/*.sh; do [ -e "$extra" ] && source "$extra"; done
 
 bench/report.sh "$results"
+echo; cat "$work/single.txt"
+if [ -f "$work/fanout.txt" ]; then echo; grep -v '^FANOUT' "$work/fanout.txt"; grep '^FANOUT' "$work/fanout.txt" > bench/results/fanout.tsv; fi

@@ -38,3 +38,6 @@ AS $$
   WHERE a.api_key_prefix = p_prefix
 $$;
 REVOKE ALL ON FUNCTION agenthq_agents_by_key_prefix(text) FROM PUBLIC;
+
+-- Ours, beyond the seed: newest-first lists per tenant without walking other tenants' rows.
+CREATE INDEX agents_org_created_at_index ON agents (org_id, created_at DESC, id DESC);

@@ -1,1 +1,2 @@
+DROP FUNCTION agenthq_match_posts(text);
 DROP TABLE posts;

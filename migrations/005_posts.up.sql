@@ -33,3 +33,26 @@ ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON posts
   USING (org_id = NULLIF(current_setting('app.org_id', true), ''))
   WITH CHECK (org_id = NULLIF(current_setting('app.org_id', true), ''));
+
+-- Ours, beyond the seed: the list orders of GET /posts, GET /channels/:id/posts and the feed,
+-- served straight from an index instead of sorting a whole channel (docs/query-plans.md).
+CREATE INDEX posts_org_channel_listing_index ON posts (org_id, channel_id, pinned DESC, created_at DESC, id DESC)
+  WHERE parent_id IS NULL;
+CREATE INDEX posts_org_listing_index ON posts (org_id, pinned DESC, created_at DESC, id DESC)
+  WHERE parent_id IS NULL;
+CREATE INDEX posts_org_created_at_index ON posts (org_id, created_at DESC, id DESC) WHERE parent_id IS NULL;
+
+-- Full-text matches for the current tenant. Under row-level security PostgreSQL will not use
+-- the non-leakproof @@ operator to drive an index scan, so every search read the whole table;
+-- this function runs as the table owner (no RLS), uses posts_search_idx, and applies the same
+-- tenant rule itself. Callers join its ids back to posts, where RLS applies again.
+-- It returns top-level posts only, with what ranking and channel checks need.
+CREATE FUNCTION agenthq_match_posts(p_query text)
+RETURNS TABLE (id text, channel_id text, created_at timestamptz, rank real)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT p.id, p.channel_id, p.created_at, ts_rank(p.search_vector, q)
+  FROM public.posts p, plainto_tsquery('english', p_query) q
+  WHERE p.search_vector @@ q AND p.parent_id IS NULL
+    AND p.org_id = NULLIF(current_setting('app.org_id', true), '')
+$$;
+REVOKE ALL ON FUNCTION agenthq_match_posts(text) FROM PUBLIC;

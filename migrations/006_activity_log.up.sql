@@ -40,3 +40,6 @@ ALTER TABLE activity_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON activity_log
   USING (org_id = NULLIF(current_setting('app.org_id', true), ''))
   WITH CHECK (org_id = NULLIF(current_setting('app.org_id', true), ''));
+
+-- Ours, beyond the seed: newest-first lists per tenant without walking other tenants' rows.
+CREATE INDEX activity_log_org_created_at_index ON activity_log (org_id, created_at DESC, id DESC);

@@ -22,3 +22,6 @@ ALTER TABLE insights ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON insights
   USING (org_id = NULLIF(current_setting('app.org_id', true), ''))
   WITH CHECK (org_id = NULLIF(current_setting('app.org_id', true), ''));
+
+-- Ours, beyond the seed: newest-first lists per tenant without walking other tenants' rows.
+CREATE INDEX insights_org_created_at_index ON insights (org_id, created_at DESC, id DESC);

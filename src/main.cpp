@@ -1,4 +1,6 @@
 // agenthq: one binary, several faces. This file only parses the command line and dispatches.
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -30,6 +32,14 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed", "Create the demo organisation if it does not exist");
   seed_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
 
+  std::optional<std::string> rollup_org;
+  auto* re_cmd = cli.add_subcommand("re", "Real-estate vertical maintenance");
+  re_cmd->require_subcommand(1);
+  auto* rollup_cmd = re_cmd->add_subcommand(
+      "rollup", "Rebuild the real-estate metrics from the transactions of every organisation");
+  rollup_cmd->add_option("--org", rollup_org, "Only this organisation (id)");
+  rollup_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
+
   cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -43,6 +53,10 @@ int main(int argc, char** argv) {
     if (host) config.host = *host;
     if (data_dir) config.data_dir = *data_dir;
     setup_logging(config.log_level);
+    // Drains the asynchronous log queue on every way out of main.
+    struct FlushLogs {
+      ~FlushLogs() { spdlog::shutdown(); }
+    } flush_logs;
 
     if (cli.got_subcommand("version")) {
       std::cout << "agenthq " << AGENTHQ_VERSION << "\n";
@@ -50,6 +64,7 @@ int main(int argc, char** argv) {
     }
     if (cli.got_subcommand("migrate")) return migrate(config, migrate_action);
     if (cli.got_subcommand("seed")) return seed(config);
+    if (cli.got_subcommand("re")) return re_rollup(config, rollup_org);
     return serve(config, ServeOptions{demo});
   } catch (const ConfigError& e) {
     std::cerr << "agenthq: configuration error: " << e.what() << "\n";

@@ -9,8 +9,9 @@
 #include "auth/jwt.hpp"
 #include "db/conninfo.hpp"
 #include "db/database.hpp"
-#include "hub/demo/demo_seed.hpp"
 #include "db/migrator.hpp"
+#include "verticals/real_estate/demo_data.hpp"
+#include "verticals/real_estate/rollup.hpp"
 
 namespace agenthq::app {
 
@@ -45,7 +46,8 @@ int seed(Config config) {
   auth::ApiKeyCache key_cache;
   realtime::EventBus events(ioc, database);
   hub::Services services{config, database, jwt, key_cache, workers, events};
-  auto future = asio::co_spawn(ioc, hub::seed_demo(services), asio::use_future);
+  auto future =
+      asio::co_spawn(ioc, verticals::real_estate::seed_demo_with_real_estate(services), asio::use_future);
   ioc.run();
   if (auto creds = future.get()) {
     save_demo_credentials(config, *creds);
@@ -54,6 +56,31 @@ int seed(Config config) {
     std::cout << "Demo organisation already exists.\n";
   }
   print_demo_credentials(config);
+  return 0;
+}
+
+int re_rollup(Config config, const std::optional<std::string>& org_id) {
+  namespace asio = boost::asio;
+  DatabaseTarget target = open_database(config);
+  db::Migrator(target.admin_conninfo, target.app_role).up();
+  asio::io_context ioc{1};
+  db::Database owner_db(db::with_session_settings(target.admin_conninfo), 1, std::chrono::seconds(10));
+  db::Database app_db(db::with_session_settings(target.app_conninfo), 1, std::chrono::seconds(10));
+  auto future =
+      asio::co_spawn(ioc, verticals::real_estate::rollup_orgs(owner_db, app_db, org_id), asio::use_future);
+  ioc.run();
+  const auto done = future.get();
+  if (org_id && done.empty()) {
+    std::cerr << "agenthq: no organisation with id " << *org_id << "\n";
+    return 1;
+  }
+  std::int64_t rows = 0;
+  for (const auto& r : done) {
+    std::cout << "rolled up  " << r.org_id << "  (" << r.rows << " metric rows)\n";
+    rows += r.rows;
+  }
+  std::cout << "Real-estate metrics rebuilt for " << done.size() << " organisation(s), " << rows
+            << " rows.\n";
   return 0;
 }
 

@@ -13,14 +13,14 @@
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
-#include "hub/demo/demo_seed.hpp"
 #include "hub/routes.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/event_listener.hpp"
 #include "realtime/presence.hpp"
 #include "realtime/session_registry.hpp"
 #include "realtime/ws_session.hpp"
-#include "verticals/real_estate/integrations/integration_routes.hpp"
+#include "verticals/real_estate/demo_data.hpp"
+#include "verticals/real_estate/routes.hpp"
 
 namespace agenthq::app {
 namespace asio = boost::asio;
@@ -94,7 +94,7 @@ int serve(Config config, const ServeOptions& options) {
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
     hub::add_hub_routes(loop->router, *loop->services, probe);
-    verticals::real_estate::add_integration_routes(loop->router, *loop->services);
+    verticals::real_estate::add_routes(loop->router, *loop->services);
     loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
                                                       *loop->authenticator, *loop->db);
     // The first loop may bind port 0; the others then join whatever port it got.
@@ -109,7 +109,9 @@ int serve(Config config, const ServeOptions& options) {
   }
 
   if (options.seed_demo) {
-    auto future = asio::co_spawn(loops[0]->ioc, hub::seed_demo(*loops[0]->services), asio::use_future);
+    auto& services = *loops[0]->services;
+    auto future = asio::co_spawn(loops[0]->ioc, verticals::real_estate::seed_demo_with_real_estate(services),
+                                 asio::use_future);
     loops[0]->ioc.run();
     loops[0]->ioc.restart();
     publisher_db->close_idle();

@@ -33,12 +33,21 @@ asio::awaitable<Identity> Authenticator::authenticate_token(std::string_view tok
   co_return verify_jwt(token);
 }
 
-Identity Authenticator::verify_jwt(std::string_view token) const {
+Identity Authenticator::verify_jwt(std::string_view token) {
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+  if (auto it = verified_tokens_.find(std::string(token)); it != verified_tokens_.end()) {
+    if (it->second.exp > now) return it->second.identity;
+    verified_tokens_.erase(it);
+  }
   auto result = jwt_.verify(token);
   if (!result.claims) throw ApiError::unauthorized("Invalid or expired token");
   if (result.claims->type != TokenType::access)
     throw ApiError(boost::beast::http::status::unauthorized, "INVALID_TOKEN", "Not an access token");
-  return {Identity::Kind::user, result.claims->sub, result.claims->org_id, result.claims->role};
+  Identity identity{Identity::Kind::user, result.claims->sub, result.claims->org_id, result.claims->role};
+  if (verified_tokens_.size() >= 10'000) verified_tokens_.clear();  // bounded; refilled on demand
+  verified_tokens_.emplace(std::string(token), VerifiedToken{identity, result.claims->exp});
+  return identity;
 }
 
 asio::awaitable<Identity> Authenticator::verify_api_key(std::string_view key, db::Database& db) {

@@ -32,7 +32,7 @@ class Authenticator {
   boost::asio::awaitable<Identity> authenticate_token(std::string_view token, db::Database& db);
 
  private:
-  Identity verify_jwt(std::string_view token) const;
+  Identity verify_jwt(std::string_view token);
   boost::asio::awaitable<Identity> verify_api_key(std::string_view key, db::Database& db);
   boost::asio::awaitable<std::optional<ApiKeyCache::Agent>> lookup_api_key(std::string key, db::Database& db);
 
@@ -40,6 +40,13 @@ class Authenticator {
   ApiKeyCache& cache_;
   boost::asio::thread_pool& workers_;
   std::unordered_map<std::string, std::vector<std::shared_ptr<boost::asio::steady_timer>>> in_flight_;
+  // Access tokens already verified on this thread, until their exp: a signed token never
+  // changes, so its signature and claims need checking once, not on every request.
+  struct VerifiedToken {
+    Identity identity;
+    std::int64_t exp;
+  };
+  std::unordered_map<std::string, VerifiedToken> verified_tokens_;
 };
 
 }  // namespace agenthq::auth

@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 
 #include "db/pg_error.hpp"
+#include "db/statement_log.hpp"
 
 namespace agenthq::db {
 namespace asio = boost::asio;
@@ -102,6 +103,7 @@ asio::awaitable<std::vector<PgResult>> Database::run(const Scope& scope, std::ve
                       Statement{"SELECT set_config('app.org_id', $1, false)", {scope.org_id}});
     scoped = true;
   }
+  log_statements(statements);
   auto results = co_await conn->execute(statements);
   if (scoped) {
     conn->org_scope() = scope.org_id;

@@ -427,6 +427,16 @@ const std::vector<std::string> kExpectedIndexes = {
     "CREATE INDEX posts_parent_id_index ON posts USING btree (parent_id)",
     "CREATE INDEX posts_type_index ON posts USING btree (type)",
     "CREATE INDEX posts_search_idx ON posts USING gin (search_vector)",
+    // Ours, beyond the seed (README, docs/query-plans.md): list orders served by an index.
+    "CREATE INDEX posts_org_channel_listing_index ON posts USING btree (org_id, channel_id, pinned DESC, "
+    "created_at DESC, id DESC) WHERE (parent_id IS NULL)",
+    "CREATE INDEX posts_org_listing_index ON posts USING btree (org_id, pinned DESC, created_at DESC, id DESC) "
+    "WHERE (parent_id IS NULL)",
+    "CREATE INDEX posts_org_created_at_index ON posts USING btree (org_id, created_at DESC, id DESC) "
+    "WHERE (parent_id IS NULL)",
+    "CREATE INDEX activity_log_org_created_at_index ON activity_log USING btree (org_id, created_at DESC, id DESC)",
+    "CREATE INDEX insights_org_created_at_index ON insights USING btree (org_id, created_at DESC, id DESC)",
+    "CREATE INDEX agents_org_created_at_index ON agents USING btree (org_id, created_at DESC, id DESC)",
     "CREATE INDEX activity_log_org_id_index ON activity_log USING btree (org_id)",
     "CREATE INDEX activity_log_actor_id_index ON activity_log USING btree (actor_id)",
     "CREATE INDEX activity_log_action_index ON activity_log USING btree (action)",
@@ -510,7 +520,10 @@ TEST(Migrations, SchemaMatchesTheContract) {
                         "WHERE p.pronamespace = 'public'::regnamespace"),
                   {"agenthq_user_for_login(text) | t | {search_path=public}",
                    "agenthq_agents_by_key_prefix(text) | t | {search_path=public}",
-                   "agenthq_activity_log_append_only() | f | NULL"},
+                   "agenthq_activity_log_append_only() | f | NULL",
+                   "agenthq_match_posts(text) | t | {search_path=public}",
+                   "agenthq_match_agents(text) | t | {search_path=public}",
+                   "agenthq_match_insights(text) | t | {search_path=public}"},
                   "functions");
 }
 

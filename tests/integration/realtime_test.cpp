@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <atomic>
 #include <thread>
 
 #include "support/api_helpers.hpp"
@@ -146,6 +147,124 @@ TEST_F(Realtime, SurvivesLosingTheListenConnection) {
   }
   ASSERT_TRUE(activity);
   EXPECT_NE(hub_->log().find("event listener lost its connection"), std::string::npos);
+}
+
+std::string channel_id(const HttpClient& c, const std::string& token, const std::string& name) {
+  auto list = c.get("/api/v1/channels", token);
+  for (const auto& ch : list.data().as_array())
+    if (ch.at("name") == json::value(name)) return std::string(ch.at("id").as_string());
+  return "";
+}
+
+TEST_F(Realtime, PostEventsFollowSubscriptionsAndChannelRules) {
+  auto org = register_org(client(), "ws-posts");
+  auto other = register_org(client(), "ws-posts-other");
+  auto agent = register_agent(client(), org.access_token, "poster");
+  const std::string general = channel_id(client(), org.access_token, "general");
+  const std::string updates = channel_id(client(), org.access_token, "updates");
+
+  auto subscribed = connect(org.access_token);           // subscribes to #general by id
+  auto everything = connect(org.access_token);           // subscribes to nothing: the live feed
+  auto elsewhere = connect(org.access_token);            // subscribes to #updates only
+  auto foreign = connect(other.access_token);            // another org
+  subscribed->send(json::object{{"event", "subscribe"}, {"data", {{"channel", general}}}});
+  ASSERT_TRUE(subscribed->receive_event("subscribed"));
+  elsewhere->send(json::object{{"event", "subscribe"}, {"data", {{"channel", "updates"}}}});  // by name
+  ASSERT_TRUE(elsewhere->receive_event("subscribed"));
+  wait_ready(*everything);
+  wait_ready(*foreign);
+
+  auto created = client().post("/api/v1/posts", {{"channel_id", general}, {"content", "hello realtime"},
+                                                {"title", "Hi"}}, agent.api_key);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto a = subscribed->receive_event("post:new");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->at("data"), created.data());  // the same Post object the REST reply carried
+  auto b = everything->receive_event("post:new");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->at("data").at("id"), created.data().at("id"));
+  EXPECT_FALSE(elsewhere->receive_event("post:new", 700ms));
+  EXPECT_FALSE(foreign->receive_event("post:new", 300ms));
+
+  ASSERT_EQ(client().post("/api/v1/posts", {{"channel_id", updates}, {"content", "to updates"}}, agent.api_key).status,
+            201);
+  EXPECT_TRUE(elsewhere->receive_event("post:new"));
+  EXPECT_FALSE(subscribed->receive_event("post:new", 500ms));
+  EXPECT_TRUE(everything->receive_event("post:new"));
+
+  // Private channel: only members hear about its posts, even when subscribed to nothing.
+  auto priv = client().post("/api/v1/channels", {{"name", "secret"}, {"type", "private"}}, agent.api_key);
+  ASSERT_EQ(priv.status, 201) << priv.body;
+  const std::string secret(priv.data().at("id").as_string());
+  auto member = connect(agent.api_key);  // the creator is its member
+  wait_ready(*member);
+  ASSERT_EQ(client().post("/api/v1/posts", {{"channel_id", secret}, {"content", "members only"}}, agent.api_key).status,
+            201);
+  auto heard = member->receive_event("post:new");
+  ASSERT_TRUE(heard);
+  EXPECT_EQ(heard->at("data").at("channel_id"), json::value(secret));
+  EXPECT_FALSE(everything->receive_event("post:new", 700ms));  // the owner is not a member
+}
+
+TEST_F(Realtime, InsightAndActivityEvents) {
+  auto org = register_org(client(), "ws-insight");
+  auto ws = connect(org.access_token);
+  wait_ready(*ws);
+  auto r = client().post("/api/v1/insights/generate",
+                         {{"type", "trend"}, {"title", "Prices up"}, {"content", "Up 3%"}, {"confidence", 0.7}},
+                         org.access_token);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto insight = ws->receive_event("insight:new");
+  ASSERT_TRUE(insight);
+  EXPECT_EQ(insight->at("data"), r.data());
+  auto logged = client().post("/api/v1/activity", {{"action", "custom.thing"}}, org.access_token);
+  ASSERT_EQ(logged.status, 201);
+  auto activity = ws->receive_event("activity:new");
+  ASSERT_TRUE(activity);
+  // insight.created arrives first, then custom.thing; find the one we logged.
+  if (activity->at("data").at("action") != json::value("custom.thing")) activity = ws->receive_event("activity:new");
+  ASSERT_TRUE(activity);
+  EXPECT_EQ(activity->at("data"), logged.data());
+}
+
+TEST(RealtimeLimits, StalledClientIsCutOffWhileOthersKeepReceiving) {
+  HubProcess hub(std::map<std::string, std::string>{{"AGENTHQ_WS_MAX_QUEUE", "16"}});
+  auto c = hub.client();
+  auto org = register_org(c, "ws-stall");
+  WsClient healthy(hub.port(), "/ws?token=" + org.access_token);
+  WsClient stalled(hub.port(), "/ws?token=" + org.access_token);
+  // Shrink the stalled client's receive buffer so the kernel stops accepting data early.
+  stalled.socket().set_option(boost::asio::socket_base::receive_buffer_size(4096));
+  healthy.send(json::object{{"event", "heartbeat"}});
+  ASSERT_TRUE(healthy.receive_event("heartbeat_ack"));
+  stalled.send(json::object{{"event", "heartbeat"}});
+  ASSERT_TRUE(stalled.receive_event("heartbeat_ack"));
+
+  const std::string general = channel_id(c, org.access_token, "general");
+  const std::string big(40000, 'x');
+  constexpr int kPosts = 200;  // far more than the stalled client's queue and socket buffers hold
+  std::atomic<int> received = 0;
+  std::thread reader([&] {  // the healthy client reads all the time, on its own thread
+    while (received < kPosts && healthy.receive_event("post:new", 10s)) ++received;
+  });
+  for (int i = 0; i < kPosts; ++i)
+    ASSERT_EQ(c.post("/api/v1/posts", {{"channel_id", general}, {"content", big}}, org.access_token).status, 201);
+  reader.join();
+  EXPECT_EQ(received, kPosts);
+  EXPECT_NE(hub.log().find("stopped reading; disconnecting it"), std::string::npos);
+}
+
+TEST(RealtimeLifecycle, ShutdownClosesSocketsCleanly) {
+  HubProcess hub;
+  auto org = register_org(hub.client(), "ws-bye");
+  WsClient ws(hub.port(), "/ws?token=" + org.access_token);
+  ws.send(json::object{{"event", "heartbeat"}});
+  ASSERT_TRUE(ws.receive_event("heartbeat_ack"));
+  std::thread stopper([&] { hub.terminate(); });
+  EXPECT_FALSE(ws.receive(5s));
+  stopper.join();
+  EXPECT_TRUE(ws.closed());
+  EXPECT_EQ(ws.close_code(), 1001);  // going away
 }
 
 }  // namespace

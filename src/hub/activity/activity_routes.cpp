@@ -6,7 +6,7 @@
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "hub/activity/activity_store.hpp"
-#include "util/time.hpp"
+#include "http/query_params.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -19,29 +19,21 @@ using http::Response;
 
 namespace {
 
-std::optional<std::string> text_filter(const RequestContext& ctx, const std::string& name) {
-  auto v = ctx.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  return std::string(*v);
-}
-
 // A time bound from the query as epoch microseconds; unparseable text is the client's mistake
 // (400), never a database error.
 void time_bound(const RequestContext& ctx, const std::string& name, std::vector<std::int64_t>& out) {
-  auto v = ctx.query_param(name);
-  if (!v || v->empty()) return;
-  auto tp = util::parse_iso8601(*v);
-  if (!tp) throw ApiError::validation(name + " must be an ISO-8601 date or date-time");
+  auto tp = http::query_instant(ctx, name);
+  if (!tp) return;
   out.push_back(std::chrono::duration_cast<std::chrono::microseconds>(tp->time_since_epoch()).count());
 }
 
 // The contract's from/to, and the web app's names for the same bounds (date_from/date_to).
 ActivityFilter read_filter(const RequestContext& ctx) {
   ActivityFilter f;
-  f.actor_id = text_filter(ctx, "actor_id");
-  f.actor_type = text_filter(ctx, "actor_type");
-  f.action = text_filter(ctx, "action");
-  f.resource_type = text_filter(ctx, "resource_type");
+  f.actor_id = http::query_text(ctx, "actor_id");
+  f.actor_type = http::query_text(ctx, "actor_type");
+  f.action = http::query_text(ctx, "action");
+  f.resource_type = http::query_text(ctx, "resource_type");
   time_bound(ctx, "from", f.created_from);
   time_bound(ctx, "date_from", f.created_from);
   time_bound(ctx, "to", f.created_to);
@@ -55,7 +47,7 @@ void add_activity_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<ActivityStore>(s.db);
 
   router.add(verb::post, "/api/v1/activity", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                http::BodyReader body(ctx.body);
                std::string action = body.required_string("action", 1, 200);
                auto resource_type = body.optional_string("resource_type", 0, 200);
@@ -65,6 +57,7 @@ void add_activity_routes(http::Router& router, Services& s) {
                AuditEntry entry = audit_by(ctx.who(), std::move(action), resource_type.value_or(""),
                                            resource_id.value_or(""), ctx.client_ip, details.value_or(json::object{}));
                auto row = co_await store->append(entry);
+               s.announce(entry);
                co_return http::created(row);
              });
 

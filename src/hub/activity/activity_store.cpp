@@ -27,7 +27,7 @@ std::string audit_insert_from(const AuditEntry& e, const std::string& source, st
                               const std::string& extra_details) {
   std::string sql = "INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, "
                     "resource_id, details, ip_address) SELECT ";
-  sql += add_param(params, util::new_ulid()) + ", ";
+  sql += add_param(params, e.id) + ", ";  // the entry's own id, so the caller can announce it
   sql += add_param(params, e.org_id) + ", ";
   sql += add_param(params, e.actor_id) + ", ";
   sql += add_param(params, e.actor_type) + ", ";
@@ -43,7 +43,7 @@ asio::awaitable<json::object> ActivityStore::append(const AuditEntry& e) {
                                    "resource_id, details, ip_address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, "
                                    "NULLIF($9, '')) RETURNING ") +
                            kActivityColumns,
-                       {util::new_ulid(), e.org_id, e.actor_id, e.actor_type, e.action,
+                       {e.id, e.org_id, e.actor_id, e.actor_type, e.action,
                         e.resource_type.empty() ? db::Param{} : db::Param{e.resource_type},
                         e.resource_id.empty() ? db::Param{} : db::Param{e.resource_id}, json::serialize(e.details),
                         e.ip_address});

@@ -107,13 +107,14 @@ void add_agent_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::patch, "/api/v1/agents/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                const AgentChanges changes = read_changes(ctx.body);
                json::object details;
                details["fields"] = changed_fields(changes);
                AuditEntry audit = audit_by(ctx.who(), "agent.updated", "agent", "", ctx.client_ip, std::move(details));
                auto updated = co_await store->update(ctx.who(), ctx.param("id"), changes, audit);
                check(updated.outcome, kMayNotEdit);
+               s.announce(audit);
                co_return http::ok(updated.agent);
              });
 
@@ -124,15 +125,17 @@ void add_agent_routes(http::Router& router, Services& s) {
                check(outcome, "Only the agent's owner or an owner/admin of the organisation may delete it");
                // Requests with the deleted agent's key must fail now, not when the cache entry expires.
                s.key_cache.forget_agent(ctx.param("id"));
+               s.announce(audit);
                co_return http::ok(json::object{{"deleted", true}});
              });
 
   router.add(verb::post, "/api/v1/agents/:id/heartbeat", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                const auto status = body.optional_enum("status", {"online", "offline", "busy"});
                auto outcome = co_await store->heartbeat(ctx.who(), ctx.param("id"), status);
                check(outcome, kMayNotEdit);
+               if (status) s.events.agent_status(ctx.who().org_id, ctx.param("id"), *status);
                co_return http::ok(json::object{{"ok", true}});
              });
 }

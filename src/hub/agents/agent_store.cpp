@@ -37,8 +37,10 @@ asio::awaitable<AgentPage> AgentStore::search(const std::string& org_id, const A
   std::string where = " FROM agents a WHERE a.org_id = " + add_param(params, org_id);
   std::string order = " ORDER BY ";
   if (q.text) {
-    const std::string query = "plainto_tsquery('english', " + add_param(params, q.text) + ")";
-    where += " AND a.search_vector @@ " + query;
+    const std::string text = add_param(params, q.text);
+    const std::string query = "plainto_tsquery('english', " + text + ")";
+    // agenthq_match_agents (migration 010): the GIN index is usable only through it under RLS.
+    where += " AND a.id IN (SELECT agenthq_match_agents(" + text + "))";
     order += "ts_rank(a.search_vector, " + query + ") DESC, ";
   }
   if (!q.capabilities.empty()) {

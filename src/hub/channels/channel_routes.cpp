@@ -1,4 +1,5 @@
 #include "hub/channels/channel_routes.hpp"
+#include "http/query_params.hpp"
 
 #include <boost/json.hpp>
 
@@ -18,20 +19,13 @@ using http::Response;
 
 namespace {
 
-// An empty query value (`?type=`) is treated as absent, as the web app sends unset filters so.
-std::optional<std::string> filter(const RequestContext& ctx, const std::string& name) {
-  auto v = ctx.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  return std::string(*v);
-}
-
 }  // namespace
 
 void add_channel_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<ChannelStore>(s.db);
 
   router.add(verb::post, "/api/v1/channels", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                NewChannel c;
                c.name = body.required_string("name", 1, 80);
@@ -44,12 +38,13 @@ void add_channel_routes(http::Router& router, Services& s) {
                auto created = co_await store->create(ctx.who(), c, audit);
                if (created.name_taken)
                  throw ApiError::conflict("CHANNEL_EXISTS", "A channel named '" + c.name + "' already exists");
+               s.announce(audit);
                co_return http::created(created.channel);
              });
 
   router.add(verb::get, "/api/v1/channels", Access::authenticated,
              [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto type = filter(ctx, "type");
+               auto type = http::query_text(ctx, "type");
                auto channels = co_await store->list(ctx.who(), type);
                co_return http::ok(channels);
              });
@@ -69,23 +64,25 @@ void add_channel_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::post, "/api/v1/channels/:id/join", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                AuditEntry audit = audit_by(ctx.who(), "channel.joined", "channel", "", ctx.client_ip);
                auto outcome = co_await store->join(ctx.who(), ctx.param("id"), audit);
                if (outcome == MembershipOutcome::not_found) throw ApiError::not_found("Channel");
                if (outcome == MembershipOutcome::system_channel)
                  throw ApiError::forbidden("System channels are open to everyone and cannot be joined");
+               s.announce(audit);  // a no-op join/leave wrote no entry, and nothing is announced
                json::object data{{"joined", true}};
                co_return http::ok(data);
              });
 
   router.add(verb::post, "/api/v1/channels/:id/leave", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                AuditEntry audit = audit_by(ctx.who(), "channel.left", "channel", "", ctx.client_ip);
                auto outcome = co_await store->leave(ctx.who(), ctx.param("id"), audit);
                if (outcome == MembershipOutcome::not_found) throw ApiError::not_found("Channel");
                if (outcome == MembershipOutcome::system_channel)
                  throw ApiError::forbidden("System channels are open to everyone and cannot be left");
+               s.announce(audit);  // a no-op join/leave wrote no entry, and nothing is announced
                json::object data{{"left", outcome == MembershipOutcome::changed}};
                co_return http::ok(data);
              });

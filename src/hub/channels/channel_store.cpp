@@ -40,7 +40,7 @@ MembershipOutcome membership_outcome(const db::PgResult& r) {
 
 std::vector<db::Param> membership_params(const auth::Identity& who, const std::string& id, const AuditEntry& audit) {
   auto params = channel_params(who, id);
-  params.emplace_back(util::new_ulid());
+  params.emplace_back(audit.id);
   params.emplace_back(audit.action);
   params.emplace_back(json::serialize(audit.details));
   params.emplace_back(audit.ip_address);

@@ -7,6 +7,7 @@
 
 #include "http/api_error.hpp"
 #include "http/pagination.hpp"
+#include "http/query_params.hpp"
 #include "hub/feed/feed_store.hpp"
 #include "hub/search/query_params.hpp"
 #include "util/time.hpp"
@@ -41,10 +42,8 @@ std::string timestamptz_text(std::chrono::system_clock::time_point tp) {
 
 // An empty value counts as absent, as in the reference (`since || default`).
 std::optional<std::string> instant(const RequestContext& ctx, const char* name) {
-  auto raw = ctx.query_param(name);
-  if (!raw || raw->empty()) return std::nullopt;
-  auto tp = util::parse_iso8601(*raw);
-  if (!tp) throw ApiError::validation(std::string(name) + " must be an ISO-8601 date or date-time");
+  auto tp = http::query_instant(ctx, name);
+  if (!tp) return std::nullopt;
   return timestamptz_text(*tp);
 }
 

@@ -8,7 +8,7 @@
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "hub/insights/insight_store.hpp"
-#include "util/time.hpp"
+#include "http/query_params.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -38,10 +38,8 @@ NewInsight read_insight(const json::object& body) {
 // Query filters are validated here so a bad value is a 400, never a database error.
 InsightFilter read_filter(const RequestContext& ctx) {
   InsightFilter f;
-  if (auto v = ctx.query_param("type"); v && !v->empty()) f.type = std::string(*v);
-  if (auto v = ctx.query_param("since"); v && !v->empty()) {
-    auto tp = util::parse_iso8601(*v);
-    if (!tp) throw ApiError::validation("since must be an ISO-8601 date or date-time");
+  f.type = http::query_text(ctx, "type");
+  if (auto tp = http::query_instant(ctx, "since")) {
     f.since_micros = std::chrono::duration_cast<std::chrono::microseconds>(tp->time_since_epoch()).count();
   }
   if (auto v = ctx.query_param("reviewed"); v && !v->empty()) {
@@ -65,7 +63,7 @@ void add_insight_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<InsightStore>(s.db);
 
   router.add(verb::post, "/api/v1/insights/generate", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                const NewInsight insight = read_insight(ctx.body);
                AuditEntry audit = audit_by(ctx.who(), "insight.created", "insight", "", ctx.client_ip);
                auto created = co_await store->create(ctx.who().org_id, insight, audit);
@@ -73,6 +71,8 @@ void add_insight_routes(http::Router& router, Services& s) {
                  throw ApiError::validation(created.invalid_field + " must contain only ids of " +
                                             (created.invalid_field == "source_posts" ? "posts" : "agents") +
                                             " of this organisation");
+               s.announce(audit);
+               s.events.insight_created(ctx.who().org_id, std::string(created.insight.at("id").as_string()));
                co_return http::created(created.insight);
              });
 
@@ -92,7 +92,7 @@ void add_insight_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::patch, "/api/v1/insights/:id", Access::users,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                const auto reviewed = body.optional_bool("reviewed");
                if (!reviewed) throw ApiError::validation("reviewed is required");
@@ -102,6 +102,7 @@ void add_insight_routes(http::Router& router, Services& s) {
                                            std::move(details));
                auto insight = co_await store->set_reviewed(ctx.who().org_id, ctx.param("id"), *reviewed, audit);
                if (!insight) throw ApiError::not_found("Insight");
+               s.announce(audit);
                co_return http::ok(*insight);
              });
 }

@@ -1,4 +1,6 @@
 #include "hub/posts/post_routes.hpp"
+#include "http/query_params.hpp"
+#include "hub/search/search_store.hpp"
 
 #include <boost/json.hpp>
 #include <cstdio>
@@ -25,13 +27,6 @@ namespace {
 constexpr std::size_t kMaxIdLength = 200;
 constexpr std::size_t kMaxQueryLength = 1000;
 
-// An empty query value (`?type=`) is treated as absent: the web app sends unset filters so.
-std::optional<std::string> filter(const RequestContext& ctx, const std::string& name) {
-  auto v = ctx.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  return std::string(*v);
-}
-
 // UTC with microseconds, so PostgreSQL compares against exactly the instant the client meant
 // (a date-only `since` is midnight UTC whatever the session's TimeZone).
 std::string iso_micros(std::chrono::system_clock::time_point tp) {
@@ -49,12 +44,10 @@ std::string iso_micros(std::chrono::system_clock::time_point tp) {
 
 PostFilter read_filter(const RequestContext& ctx) {
   PostFilter f;
-  f.channel_id = filter(ctx, "channel_id");
-  f.type = filter(ctx, "type");
-  f.author_id = filter(ctx, "author_id");
-  if (auto since = filter(ctx, "since")) {
-    auto tp = util::parse_iso8601(*since);
-    if (!tp) throw ApiError::validation("since must be an ISO-8601 date or date-time");
+  f.channel_id = http::query_text(ctx, "channel_id");
+  f.type = http::query_text(ctx, "type");
+  f.author_id = http::query_text(ctx, "author_id");
+  if (auto tp = http::query_instant(ctx, "since")) {
     f.since = iso_micros(*tp);
   }
   return f;
@@ -83,9 +76,10 @@ Response page_response(const PostPage& page, const http::PageRequest& p) {
 
 void add_post_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<PostStore>(s.db);
+  auto searcher = std::make_shared<SearchStore>(s.db, s.config.presence_timeout);
 
   router.add(verb::post, "/api/v1/posts", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
                NewPost n = read_new_post(ctx.body);
                AuditEntry audit = audit_by(ctx.who(), "post.created", "post", "", ctx.client_ip);
                auto created = co_await store->create(ctx.who(), n, audit);
@@ -96,6 +90,8 @@ void add_post_routes(http::Router& router, Services& s) {
                  case CreateOutcome::parent_in_other_channel:
                    throw ApiError::validation("parent_id must be a post in the same channel");
                }
+               s.announce(audit);
+               s.events.post_created(ctx.who().org_id, std::string(created.post.at("id").as_string()));
                co_return http::created(created.post);
              });
 
@@ -108,15 +104,18 @@ void add_post_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::get, "/api/v1/posts/search", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto q = filter(ctx, "q");
+             [searcher](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto q = http::query_text(ctx, "q");
                if (!q || q->find_first_not_of(" \t\r\n") == std::string::npos)
                  throw ApiError::bad_request("MISSING_QUERY", "Query parameter q is required");
                if (q->size() > kMaxQueryLength)
                  throw ApiError::validation("q must be at most " + std::to_string(kMaxQueryLength) + " characters");
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await store->search(ctx.who(), *q, p.limit, p.offset());
-               co_return page_response(page, p);
+               // The posts part of GET /search: one statement, ranked, counted and paged.
+               SearchQuery query{ctx.who().org_id, ctx.who().id, ctx.who().type_name(), *q, true, false, false,
+                                 p.limit, p.offset()};
+               auto found = co_await searcher->search(query);
+               co_return http::paginated(found.posts, {p.page, p.limit, found.posts_count});
              });
 
   router.add(verb::get, "/api/v1/posts/:id", Access::authenticated,

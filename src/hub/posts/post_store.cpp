@@ -220,21 +220,6 @@ asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Ide
   co_return page_of(r[1], r[2]);
 }
 
-asio::awaitable<PostPage> PostStore::search(const auth::Identity& who, const std::string& q, std::int64_t limit,
-                                            std::int64_t offset) {
-  ListQuery query = list_query(who, PostFilter{});
-  query.params.emplace_back(q);
-  query.from += " AND p.search_vector @@ plainto_tsquery('english', $4)";
-  std::vector<Statement> batch;
-  // Custom plans: a generic plan for a tsquery parameter ignores the GIN index.
-  push_count_and_page(batch, query,
-                      "ts_rank(p.search_vector, plainto_tsquery('english', $4)) DESC, p.created_at DESC, p.id DESC",
-                      limit, offset, db::Plan::custom);
-  const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  co_return page_of(r[0], r[1]);
-}
-
 asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const auth::Identity& who,
                                                                          const std::string& id) {
   Statement select(thread_sql(), {who.org_id, who.id, std::string(who.type_name()), id});
@@ -247,7 +232,7 @@ asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const a
 asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const NewPost& n, const AuditEntry& audit) {
   Statement insert(create_sql(), {who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id,
                                   util::new_ulid(), n.type, n.title, n.content, json::serialize(n.metadata),
-                                  util::new_ulid(), audit.action, json::serialize(audit.details), audit.ip_address});
+                                  audit.id, audit.action, json::serialize(audit.details), audit.ip_address});
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   co_return created_post(r);

@@ -53,9 +53,6 @@ class PostStore {
   // The same for one channel (filter.channel_id); nullopt when the caller cannot read the channel.
   boost::asio::awaitable<std::optional<PostPage>> list_channel(const auth::Identity& who, const PostFilter& filter,
                                                                std::int64_t limit, std::int64_t offset);
-  // Top-level posts matching plainto_tsquery('english', q), best rank first, newest on ties.
-  boost::asio::awaitable<PostPage> search(const auth::Identity& who, const std::string& q, std::int64_t limit,
-                                          std::int64_t offset);
   // {post, thread, authors, author}: the post, all its descendants oldest first, the names of
   // every agent and user who wrote them, and the root's author (name falls back to the raw id).
   boost::asio::awaitable<std::optional<boost::json::object>> find_with_thread(const auth::Identity& who,

@@ -15,6 +15,11 @@ namespace {
 // whatever the database's default_text_search_config says (contract 4.1).
 constexpr const char* kQuery = "plainto_tsquery('english', $2)";
 
+// Matching goes through the agenthq_match_* functions (migrations 005, 010, 011): under
+// row-level security only a SECURITY DEFINER function gets the GIN index.
+std::string ranked_page_of(const std::string& matches, const std::string& table, const std::string& alias,
+                           const std::string& columns, int limit_param);
+
 // One statement per type: the matches (id, created_at, rank) are found once, counted, ranked
 // and cut to the page, and only the page's rows are read back in full. The count comes first
 // and the page is LEFT JOINed to it, so a page beyond the end still yields one row carrying
@@ -24,8 +29,16 @@ constexpr const char* kQuery = "plainto_tsquery('english', $2)";
 std::string ranked_page(const std::string& table, const std::string& alias, const std::string& from_where,
                         const std::string& columns, int limit_param) {
   const std::string a = alias + ".";
-  return "WITH m AS MATERIALIZED (SELECT " + a + "id, " + a + "created_at, ts_rank(" + a + "search_vector, " +
-         kQuery + ") AS rank" + from_where +
+  return ranked_page_of("SELECT " + a + "id, " + a + "created_at, ts_rank(" + a + "search_vector, " + kQuery +
+                            ") AS rank" + from_where,
+                        table, alias, columns, limit_param);
+}
+
+// The same around any matches query yielding (id, created_at, rank).
+std::string ranked_page_of(const std::string& matches, const std::string& table, const std::string& alias,
+                           const std::string& columns, int limit_param) {
+  const std::string a = alias + ".";
+  return "WITH m AS MATERIALIZED (" + matches +
          "), page AS (SELECT id, rank, created_at FROM m ORDER BY rank DESC, created_at DESC, id DESC LIMIT "
          "$" +
          std::to_string(limit_param) + "::bigint OFFSET $" + std::to_string(limit_param + 1) +
@@ -50,16 +63,16 @@ void read_page(const db::PgResult& r, json::array& rows, std::int64_t& total) {
 
 SearchStore::SearchStore(db::Database& db, std::chrono::seconds presence_timeout) : db_(db) {
   // $1 org, $2 query text; posts add $3/$4 caller id/type; then limit and offset.
-  posts_ = ranked_page("posts", "p",
-                       std::string(" FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
-                                   " WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.search_vector @@ ") +
-                           kQuery + " AND " + channel_readable("c", 3, 4),
-                       column_list(post_fields(), "p"), 5);
+  // agenthq_match_posts returns top-level matches with their channel, date and rank, so only
+  // the page's rows are read from posts again.
+  posts_ = ranked_page_of("SELECT f.id, f.created_at, f.rank FROM agenthq_match_posts($2) f JOIN channels c ON "
+                          "c.id = f.channel_id AND c.org_id = $1 WHERE " + channel_readable("c", 3, 4),
+                          "posts", "p", column_list(post_fields(), "p"), 5);
   insights_ = ranked_page(
-      "insights", "i", std::string(" FROM insights i WHERE i.org_id = $1 AND i.search_vector @@ ") + kQuery,
+      "insights", "i", " FROM insights i WHERE i.org_id = $1 AND i.id IN (SELECT agenthq_match_insights($2))",
       column_list(insight_fields(), "i"), 3);
   agents_ = ranked_page("agents", "a",
-                        std::string(" FROM agents a WHERE a.org_id = $1 AND a.search_vector @@ ") + kQuery,
+                        " FROM agents a WHERE a.org_id = $1 AND a.id IN (SELECT agenthq_match_agents($2))",
                         agent_columns(presence_timeout, "a"), 3);
 }
 

@@ -5,6 +5,7 @@
 #include "verticals/real_estate/integrations/provider_fetch.hpp"
 #include "verticals/real_estate/integrations/quickbooks_client.hpp"
 #include "verticals/real_estate/integrations/transaction_import.hpp"
+#include "verticals/real_estate/rollup.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
 namespace asio = boost::asio;
@@ -38,6 +39,9 @@ asio::awaitable<json::array> import_transactions(ProviderSession& s, const hub::
   }
 
   auto& services = s.env().services;
+  // Imported deals feed the computed metrics: rebuild the org's rollup (its own transaction,
+  // after the import committed, so no row lock is held while it takes the org's metrics lock).
+  if (!result.created.empty() || !result.updated.empty()) co_await rollup_org(services.db, s.org_id());
   for (const auto& t : result.created) services.events.org_event(s.org_id(), "transaction:new", t.as_object());
   for (const auto& t : result.updated) services.events.org_event(s.org_id(), "transaction:updated", t.as_object());
   services.announce(audit);

@@ -1,0 +1,219 @@
+#include "verticals/real_estate/transaction_store.hpp"
+
+#include <boost/json.hpp>
+
+#include "db/pg_error.hpp"
+#include "verticals/real_estate/pipeline.hpp"
+#include "verticals/real_estate/re_sql.hpp"
+#include "verticals/real_estate/rollup.hpp"
+
+namespace agenthq::verticals::real_estate {
+namespace asio = boost::asio;
+namespace json = boost::json;
+
+namespace {
+constexpr const char* kToday = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+
+// SQL: the id bound at `param` is NULL or an agent of the org bound at $1.
+std::string agent_of_org(const std::string& param) {
+  return "(" + param +
+         "::text IS NULL OR EXISTS (SELECT 1 FROM agents a WHERE a.org_id = $1 AND a.id = " + param + "))";
+}
+
+db::Param value_of(const Settable& field) { return field && *field ? db::Param(**field) : db::Param(); }
+
+// '{listed,prospecting}': a text[] literal of status names (plain identifiers, no quoting needed).
+std::string text_array(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const auto& item : items) out += (out.size() > 1 ? "," : "") + item;
+  return out + "}";
+}
+}  // namespace
+
+asio::awaitable<TransactionWritten> TransactionStore::create(const std::string& org_id,
+                                                             const NewTransaction& t,
+                                                             const hub::AuditEntry& audit) {
+  std::vector<db::Param> params{org_id, t.listing_agent_id, t.buyers_agent_id};
+  db::Statement check("SELECT " + agent_of_org("$2") + ", " + agent_of_org("$3"), params);
+
+  std::string sql =
+      "WITH created AS (INSERT INTO re_transactions (id, org_id, listing_agent_id, buyers_agent_id, "
+      "property_address, "
+      "mls_number, type, listing_price, client_name, key_dates) SELECT ";
+  sql += add_param(params, audit.resource_id) + ", $1, $2, $3, ";
+  sql += add_param(params, t.property_address) + ", ";
+  sql += add_param(params, t.mls_number) + ", ";
+  sql += add_param(params, t.type) + ", ";
+  sql += add_param(params, t.listing_price) + "::numeric, ";
+  sql += add_param(params, t.client_name) + ", ";
+  sql += std::string("jsonb_build_object('prospecting', ") + kToday + ") || " +
+         add_param(params, json::serialize(t.key_dates)) + "::jsonb";
+  sql += " WHERE " + agent_of_org("$2") + " AND " + agent_of_org("$3") + " RETURNING " +
+         transaction_columns("re_transactions") + "), audit AS (";
+  sql += audit_insert(audit, "created", params) + ") SELECT * FROM created";
+  db::Statement insert(std::move(sql), std::move(params));
+
+  std::vector<db::Statement> batch;
+  batch.push_back(std::move(check));
+  batch.push_back(std::move(insert));
+  const db::Scope scope = db::Scope::org(org_id);
+  TransactionWritten out;
+  std::vector<db::PgResult> results;
+  try {
+    results = co_await db_.run(scope, std::move(batch));
+  } catch (const db::PgError& e) {
+    // An agent deleted between the check and the insert: the foreign key refuses the row.
+    if (!e.is_foreign_key_violation()) throw;
+    out.outcome = e.constraint().find("buyers") != std::string::npos
+                      ? TransactionWrite::unknown_buyers_agent
+                      : TransactionWrite::unknown_listing_agent;
+    co_return out;
+  }
+  if (!results[0].boolean(0, 0)) {
+    out.outcome = TransactionWrite::unknown_listing_agent;
+  } else if (!results[0].boolean(0, 1) || results[1].empty()) {
+    out.outcome = TransactionWrite::unknown_buyers_agent;
+  } else {
+    out.outcome = TransactionWrite::done;
+    out.transaction = results[1].row_json(0);
+    out.status_before = "prospecting";
+  }
+  co_return out;
+}
+
+asio::awaitable<TransactionPage> TransactionStore::list(const std::string& org_id, const TransactionFilter& f,
+                                                        std::int64_t limit, std::int64_t offset) {
+  std::vector<db::Param> params;
+  std::string where = " FROM re_transactions t WHERE t.org_id = " + add_param(params, org_id);
+  if (f.status) where += " AND t.status = " + add_param(params, f.status);
+  if (f.type) where += " AND t.type = " + add_param(params, f.type);
+  if (f.listing_agent_id) where += " AND t.listing_agent_id = " + add_param(params, f.listing_agent_id);
+  if (f.buyers_agent_id) where += " AND t.buyers_agent_id = " + add_param(params, f.buyers_agent_id);
+  std::vector<db::Param> page_params = params;
+  std::string page_sql = "SELECT " + transaction_columns("t") + where +
+                         " ORDER BY t.created_at DESC, t.id DESC LIMIT " +
+                         add_param(page_params, std::to_string(limit)) + "::bigint OFFSET " +
+                         add_param(page_params, std::to_string(offset)) + "::bigint";
+  std::vector<db::Statement> batch;
+  batch.emplace_back("SELECT count(*)" + where, std::move(params));
+  batch.emplace_back(std::move(page_sql), std::move(page_params));
+  const db::Scope scope = db::Scope::org(org_id);
+  auto results = co_await db_.run(scope, std::move(batch));
+  TransactionPage page;
+  page.total = results[0].integer(0, 0);
+  page.items = results[1].rows_json();
+  co_return page;
+}
+
+asio::awaitable<std::optional<json::object>> TransactionStore::find(const std::string& org_id,
+                                                                    const std::string& id) {
+  db::Statement select(
+      "SELECT " + transaction_columns("t") + " FROM re_transactions t WHERE t.org_id = $1 AND t.id = $2",
+      {org_id, id});
+  const db::Scope scope = db::Scope::org(org_id);
+  auto r = co_await db_.query(scope, std::move(select));
+  if (r.empty()) co_return std::nullopt;
+  co_return r.row_json(0);
+}
+
+asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& org_id, const std::string& id,
+                                                             const TransactionChanges& c,
+                                                             const hub::AuditEntry& audit) {
+  // $1 org, $2 id, $3 new listing agent, $4 new buyers agent (NULL: not changed or cleared).
+  std::vector<db::Param> params{org_id, id, value_of(c.listing_agent_id), value_of(c.buyers_agent_id)};
+  // Locks the row first: the UPDATE below then judges the move against the status it really has.
+  db::Statement lock("SELECT t.status, " + agent_of_org("$3") + ", " + agent_of_org("$4") +
+                         " FROM re_transactions t WHERE t.org_id = $1 AND t.id = $2 FOR UPDATE",
+                     params);
+
+  std::string set = "updated_at = now()";
+  std::string where = "t.org_id = $1 AND t.id = $2 AND t.id = old.id AND " + agent_of_org("$3") + " AND " +
+                      agent_of_org("$4");
+  std::string new_status = "t.status";
+  if (c.status) {
+    new_status = add_param(params, c.status) + "::text";
+    set += ", status = " + new_status;
+    where += " AND t.status = ANY(" + add_param(params, text_array(statuses_that_may_move_to(*c.status))) +
+             "::text[])";
+  }
+  auto assign = [&](const char* column, const Settable& field, const char* cast = "") {
+    if (field) set += std::string(", ") + column + " = " + add_param(params, value_of(field)) + cast;
+  };
+  if (c.property_address) set += ", property_address = " + add_param(params, c.property_address);
+  assign("mls_number", c.mls_number);
+  assign("client_name", c.client_name);
+  assign("listing_price", c.listing_price, "::numeric");
+  if (c.listing_agent_id) set += ", listing_agent_id = $3";
+  if (c.buyers_agent_id) set += ", buyers_agent_id = $4";
+
+  // Values after this change, for the derived commission.
+  std::string sale = "t.sale_price", rate = "t.commission_rate";
+  if (c.sale_price) sale = add_param(params, value_of(c.sale_price)) + "::numeric";
+  if (c.commission_rate) rate = add_param(params, value_of(c.commission_rate)) + "::numeric";
+  if (c.sale_price) set += ", sale_price = " + sale;
+  if (c.commission_rate) set += ", commission_rate = " + rate;
+  if (c.commission_amount)
+    set += ", commission_amount = " + add_param(params, value_of(c.commission_amount)) + "::numeric";
+  else
+    set += ", commission_amount = COALESCE(t.commission_amount, CASE WHEN " + new_status +
+           " = 'closed' THEN round(" + sale + " * " + rate + ", 2) END)";
+
+  if (c.status || c.key_dates) {
+    // Stamp the day a status was reached (unless already known), then the stored dates, then
+    // the client's: later operands win. null values in the client's object remove keys.
+    std::string dates = "COALESCE(t.key_dates, '{}'::jsonb)";
+    if (c.status)
+      dates = "CASE WHEN t.status <> " + new_status + " THEN jsonb_build_object(" + new_status + ", " +
+              kToday + ") ELSE '{}'::jsonb END || " + dates;
+    if (c.key_dates)
+      dates = "jsonb_strip_nulls(" + dates + " || " + add_param(params, json::serialize(*c.key_dates)) +
+              "::jsonb)";
+    set += ", key_dates = " + dates;
+  }
+
+  std::string sql =
+      "WITH changed AS (UPDATE re_transactions t SET " + set +
+      " FROM (SELECT id, status, key_dates, updated_at FROM re_transactions WHERE org_id = $1 AND id = "
+      "$2) AS old WHERE " +
+      where + " RETURNING " + transaction_columns("t") + ", old.status AS status_before, " +
+      touch_outcome_days("old", "t") + " AS touched), audit AS (";
+  sql +=
+      audit_insert(audit, "changed", params,
+                   "CASE WHEN changed.status_before <> changed.status THEN jsonb_build_object('from_status', "
+                   "changed.status_before, 'to_status', changed.status) ELSE '{}'::jsonb END");
+  sql += ") SELECT " + transaction_columns("changed") + ", changed.status_before FROM changed";
+  db::Statement write(std::move(sql), std::move(params));
+
+  std::vector<db::Statement> batch;
+  batch.push_back(std::move(lock));
+  batch.push_back(std::move(write));
+  for (auto& st : rollup_statements(org_id, RollupScope::touched_days)) batch.push_back(std::move(st));
+  const db::Scope scope = db::Scope::org(org_id);
+  TransactionWritten out;
+  std::vector<db::PgResult> results;
+  try {
+    results = co_await db_.run(scope, std::move(batch));
+  } catch (const db::PgError& e) {
+    if (!e.is_foreign_key_violation()) throw;
+    out.outcome = e.constraint().find("buyers") != std::string::npos
+                      ? TransactionWrite::unknown_buyers_agent
+                      : TransactionWrite::unknown_listing_agent;
+    co_return out;
+  }
+  if (results[0].empty()) co_return out;  // not_found
+  out.status_before = std::string(results[0].text(0, 0));
+  if (!results[0].boolean(0, 1)) {
+    out.outcome = TransactionWrite::unknown_listing_agent;
+  } else if (!results[0].boolean(0, 2)) {
+    out.outcome = TransactionWrite::unknown_buyers_agent;
+  } else if (results[1].empty()) {
+    out.outcome = TransactionWrite::refused_move;
+  } else {
+    out.outcome = TransactionWrite::done;
+    out.transaction = results[1].row_json(0);
+    out.transaction.erase("status_before");
+  }
+  co_return out;
+}
+
+}  // namespace agenthq::verticals::real_estate
