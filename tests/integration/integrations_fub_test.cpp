@@ -357,12 +357,19 @@ TEST_F(FubIntegration, SyncImportsDealsAndAReRunUpdatesInPlace) {
   auto d10 = row(10);
   EXPECT_EQ(d10[1], "closed");
   EXPECT_EQ(d10[4], "110000.00");
+  EXPECT_EQ(json::parse(*d10[6]), (json::value{{"closing", "2026-05-01"}, {"closed", "2026-05-01"}}));
   EXPECT_EQ(row(6)[1], "prospecting");  // Lead
   EXPECT_EQ(row(7)[1], "listed");       // Active Listing
   EXPECT_EQ(row(9)[1], "pending");      // Pending
   EXPECT_EQ(row(11)[1], "cancelled");   // Terminated
   EXPECT_EQ(row(7)[2], "buy");
 
+  // The import feeds the computed metrics: 25 closed deals (ids 4, 10, ... 148), closed on their
+  // projected close date.
+  EXPECT_EQ(count("SELECT metrics->>'closed_deals' FROM re_metrics WHERE org_id = $1 AND agent_id IS NULL AND "
+                  "period = 'monthly' AND period_start = '2026-05-01'",
+                  {org.id}),
+            "25");
   auto integration = client().get("/api/v1/integrations/" + id, org.access_token).data();
   EXPECT_FALSE(integration.at("last_synced_at").is_null());
   EXPECT_EQ(count("SELECT details->>'created' FROM activity_log WHERE org_id = $1 AND action = 'integration.synced'",

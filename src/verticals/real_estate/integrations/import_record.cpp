@@ -149,7 +149,12 @@ std::optional<ImportRecord> map_fub_deal(const json::object& deal) {
         r.client_name = name;
         break;
       }
-  if (auto d = date_of(member(deal, "projectedCloseDate"))) r.key_dates["closing"] = *d;
+  // key_dates are keyed by status (the metrics read "listed" and "closed"); FUB has no close date
+  // of its own, so a closed deal's projected close date stands for it.
+  if (auto d = date_of(member(deal, "projectedCloseDate"))) {
+    r.key_dates["closing"] = *d;
+    if (r.status == "closed") r.key_dates["closed"] = *d;
+  }
   return r;
 }
 
