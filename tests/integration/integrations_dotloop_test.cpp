@@ -9,6 +9,7 @@
 #include "support/api_helpers.hpp"
 #include "support/fake_provider.hpp"
 #include "support/hub_process.hpp"
+#include "support/secret_log.hpp"
 #include "util/crypto.hpp"
 #include "util/ulid.hpp"
 
@@ -16,21 +17,7 @@ namespace agenthq::test {
 namespace {
 namespace json = boost::json;
 
-std::vector<std::string>& secrets_used() {
-  static std::vector<std::string> s;
-  return s;
-}
-
-std::string secret(const std::string& label) {
-  std::string s = label + "-" + random_suffix(20);
-  secrets_used().push_back(s);
-  return s;
-}
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+SecretLog secrets;  // this suite's own credentials
 
 json::object loop(int id, const std::string& status, const std::string& type = "PURCHASE_OFFER") {
   return {{"id", id},
@@ -67,7 +54,7 @@ class DotloopIntegration : public ::testing::Test {
   static void SetUpTestSuite() {
     fake_ = new FakeProvider();
     fake_->edit([](FakeState& s) {
-      s.dotloop_client_secret = secret("dotloop-client-secret");
+      s.dotloop_client_secret = secrets.make("dotloop-client-secret");
       s.dotloop_profiles = {json::object{{"id", 11}, {"name", "Agent profile"}, {"default", true}},
                             json::object{{"id", 12}, {"name", "Office profile"}}};
     });
@@ -103,9 +90,9 @@ class DotloopIntegration : public ::testing::Test {
 
   // A connected org whose access token the fake accepts and does not need refreshing.
   std::string connected(const TestOrg& org, json::object settings = {}) {
-    const std::string access = secret("dl-access");
+    const std::string access = secrets.make("dl-access");
     fake_->edit([&](FakeState& s) { s.dotloop_tokens.insert(access); });
-    auto row = connect(org, access, secret("dl-refresh"), now_ms() + 3600 * 1000, settings);
+    auto row = connect(org, access, secrets.make("dl-refresh"), unix_millis_now() + 3600 * 1000, settings);
     EXPECT_EQ(row.at("status"), json::value("connected")) << json::serialize(row);
     return std::string(row.at("id").as_string());
   }
@@ -192,15 +179,15 @@ TEST_F(DotloopIntegration, ProxiesAnswerWithTheProvidersJson) {
 
 TEST_F(DotloopIntegration, ATokenAboutToExpireIsRefreshedAndStoredSealed) {
   auto org = register_org(client(), "dl-refresh");
-  const std::string old_access = secret("dl-old-access"), old_refresh = secret("dl-old-refresh");
-  const std::string new_access = secret("dl-new-access"), new_refresh = secret("dl-new-refresh");
+  const std::string old_access = secrets.make("dl-old-access"), old_refresh = secrets.make("dl-old-refresh");
+  const std::string new_access = secrets.make("dl-new-access"), new_refresh = secrets.make("dl-new-refresh");
   fake_->edit([&](FakeState& s) {
     s.dotloop_tokens.insert(old_access);
     s.dotloop_grants[old_refresh] = {new_access, new_refresh, 7200};
   });
   fake_->clear_requests();
   // Expires in 2 minutes: inside the 5-minute margin, so the check after connect refreshes first.
-  auto row = connect(org, old_access, old_refresh, now_ms() + 120 * 1000);
+  auto row = connect(org, old_access, old_refresh, unix_millis_now() + 120 * 1000);
   ASSERT_EQ(row.at("status"), json::value("connected")) << json::serialize(row);
   const std::string id(row.at("id").as_string());
 
@@ -212,7 +199,7 @@ TEST_F(DotloopIntegration, ATokenAboutToExpireIsRefreshedAndStoredSealed) {
   EXPECT_EQ(creds.at("accessToken"), json::value(new_access));
   EXPECT_EQ(creds.at("refreshToken"), json::value(new_refresh));
   const std::int64_t expires = creds.at("expiresAt").as_int64();
-  EXPECT_NEAR(static_cast<double>(expires), static_cast<double>(now_ms() + 7200 * 1000), 60 * 1000.0);
+  EXPECT_NEAR(static_cast<double>(expires), static_cast<double>(unix_millis_now() + 7200 * 1000), 60 * 1000.0);
   auto sealed = db().scalar("SELECT credentials_encrypted FROM integrations WHERE id = $1", {id}).value_or("");
   EXPECT_EQ(sealed.find(new_access), std::string::npos);
   EXPECT_EQ(scalar("SELECT (updated_at > created_at)::text FROM integrations WHERE id = $1", {id}), "true");
@@ -226,13 +213,13 @@ TEST_F(DotloopIntegration, ATokenAboutToExpireIsRefreshedAndStoredSealed) {
 
 TEST_F(DotloopIntegration, AFailedRefreshTurnsTheIntegrationToError) {
   auto org = register_org(client(), "dl-refresh-fail");
-  const std::string first_access = secret("dl-a1"), first_refresh = secret("dl-r1");
-  const std::string second_access = secret("dl-a2"), second_refresh = secret("dl-r2");  // r2 is not granted
+  const std::string first_access = secrets.make("dl-a1"), first_refresh = secrets.make("dl-r1");
+  const std::string second_access = secrets.make("dl-a2"), second_refresh = secrets.make("dl-r2");  // r2 is not granted
   fake_->edit([&](FakeState& s) {
     s.dotloop_tokens.insert(first_access);
     s.dotloop_grants[first_refresh] = {second_access, second_refresh, 60};  // again inside the margin
   });
-  auto row = connect(org, first_access, first_refresh, now_ms() - 1000);
+  auto row = connect(org, first_access, first_refresh, unix_millis_now() - 1000);
   ASSERT_EQ(row.at("status"), json::value("connected")) << json::serialize(row);
 
   auto r = client().get("/api/v1/integrations/dotloop/profiles", org.access_token);
@@ -248,7 +235,7 @@ TEST_F(DotloopIntegration, AFailedRefreshTurnsTheIntegrationToError) {
 
   // Connecting with tokens the provider refuses to refresh ends in error right after the connect.
   auto other = register_org(client(), "dl-refresh-fail-2");
-  auto refused = connect(other, secret("dl-a3"), secret("dl-r3"), now_ms() - 1000);
+  auto refused = connect(other, secrets.make("dl-a3"), secrets.make("dl-r3"), unix_millis_now() - 1000);
   EXPECT_EQ(refused.at("status"), json::value("error"));
   EXPECT_EQ(std::string(refused.at("last_error").as_string()).rfind("Token refresh failed", 0), 0u)
       << json::serialize(refused);
@@ -350,14 +337,14 @@ TEST_F(DotloopIntegration, ASyncFailingOnTheSecondBatchImportsNothing) {
 
 TEST_F(DotloopIntegration, ZzNoCredentialReachesTheLog) {
   auto org = register_org(client(), "dl-log");
-  const std::string access = secret("dl-log-access"), refresh = secret("dl-log-refresh");
-  const std::string next_access = secret("dl-log-next-access"), next_refresh = secret("dl-log-next-refresh");
+  const std::string access = secrets.make("dl-log-access"), refresh = secrets.make("dl-log-refresh");
+  const std::string next_access = secrets.make("dl-log-next-access"), next_refresh = secrets.make("dl-log-next-refresh");
   fake_->edit([&](FakeState& s) { s.dotloop_grants[refresh] = {next_access, next_refresh, 3600}; });
-  EXPECT_EQ(connect(org, access, refresh, now_ms()).at("status"), json::value("connected"));
+  EXPECT_EQ(connect(org, access, refresh, unix_millis_now()).at("status"), json::value("connected"));
   EXPECT_EQ(client().get("/api/v1/integrations/dotloop/profiles", org.access_token).status, 200);
   const std::string log = hub_->log();
   ASSERT_NE(log.find("integration check"), std::string::npos);
-  for (const auto& s : secrets_used()) EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
+  for (const auto& s : secrets.all()) EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
 }
 
 }  // namespace

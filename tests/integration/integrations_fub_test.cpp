@@ -9,6 +9,7 @@
 #include "support/api_helpers.hpp"
 #include "support/fake_provider.hpp"
 #include "support/hub_process.hpp"
+#include "support/secret_log.hpp"
 #include "support/ws_client.hpp"
 #include "util/encoding.hpp"
 #include "util/ulid.hpp"
@@ -18,16 +19,7 @@ namespace {
 namespace json = boost::json;
 using std::chrono::steady_clock;
 
-std::vector<std::string>& secrets_used() {
-  static std::vector<std::string> s;
-  return s;
-}
-
-std::string secret(const std::string& label) {
-  std::string s = label + "-" + random_suffix(20);
-  secrets_used().push_back(s);
-  return s;
-}
+SecretLog secrets;  // this suite's own credentials
 
 json::object deal(int id, const std::string& stage, double price, const std::string& pipeline = "Buyers") {
   return {{"id", id},
@@ -55,7 +47,7 @@ class FubIntegration : public ::testing::Test {
     env["AGENTHQ_PROVIDER_BACKOFF_MS"] = "20";
     env["AGENTHQ_PROVIDER_TIMEOUT_MS"] = "1500";
     env["FUB_SYSTEM_NAME"] = "AgentHQ-Test";
-    system_key_ = new std::string(secret("fub-system-key"));
+    system_key_ = new std::string(secrets.make("fub-system-key"));
     env["FUB_SYSTEM_KEY"] = *system_key_;
     hub_ = new HubProcess(env);
   }
@@ -73,7 +65,7 @@ class FubIntegration : public ::testing::Test {
 
   // An org with a connected FUB integration the fake accepts; returns the integration id.
   std::string connect(const TestOrg& org, std::string* key_out = nullptr) {
-    const std::string key = secret("fub-key");
+    const std::string key = secrets.make("fub-key");
     fake_->edit([&](FakeState& s) { s.fub_keys.insert(key); });
     auto r = client().post("/api/v1/integrations/connect", {{"type", "fub"}, {"credentials", {{"apiKey", key}}}},
                            org.access_token);
@@ -492,7 +484,7 @@ TEST_F(FubIntegration, ZzNoCredentialReachesTheLog) {
   EXPECT_EQ(client().get("/api/v1/integrations/fub/users", org.access_token).status, 401);
   const std::string log = hub_->log();
   ASSERT_NE(log.find("integration check"), std::string::npos);
-  for (const auto& s : secrets_used()) {
+  for (const auto& s : secrets.all()) {
     EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
     EXPECT_EQ(log.find(util::base64_encode(s + ":")), std::string::npos) << "logged as Basic auth: " << s;
   }

@@ -10,6 +10,7 @@
 #include "support/api_helpers.hpp"
 #include "support/fake_provider.hpp"
 #include "support/hub_process.hpp"
+#include "support/secret_log.hpp"
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
 
@@ -17,28 +18,14 @@ namespace agenthq::test {
 namespace {
 namespace json = boost::json;
 
-std::vector<std::string>& secrets_used() {
-  static std::vector<std::string> s;
-  return s;
-}
-
-std::string secret(const std::string& label) {
-  std::string s = label + "-" + random_suffix(20);
-  secrets_used().push_back(s);
-  return s;
-}
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+SecretLog secrets;  // this suite's own credentials
 
 class QuickBooksIntegration : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     fake_ = new FakeProvider();
     fake_->edit([](FakeState& s) {
-      s.qbo_client_secret = secret("qbo-client-secret");
+      s.qbo_client_secret = secrets.make("qbo-client-secret");
       json::array invoices;
       for (int i = 1; i <= 2500; ++i) invoices.push_back(json::object{{"Id", std::to_string(i)}, {"TotalAmt", i}});
       s.qbo_entities["Invoice"] = std::move(invoices);
@@ -79,13 +66,13 @@ class QuickBooksIntegration : public ::testing::Test {
   }
 
   std::string connected(const TestOrg& org, std::string* access_out = nullptr) {
-    const std::string access = secret("qbo-access");
+    const std::string access = secrets.make("qbo-access");
     std::string realm;
     fake_->edit([&](FakeState& s) {
       s.qbo_tokens.insert(access);
       realm = s.qbo_realm;
     });
-    auto row = connect(org, access, secret("qbo-refresh"), realm, now_ms() + 3600 * 1000);
+    auto row = connect(org, access, secrets.make("qbo-refresh"), realm, unix_millis_now() + 3600 * 1000);
     EXPECT_EQ(row.at("status"), json::value("connected")) << json::serialize(row);
     if (access_out) *access_out = access;
     return std::string(row.at("id").as_string());
@@ -136,9 +123,9 @@ TEST_F(QuickBooksIntegration, TestReadsTheCompanyAndReportsFaults) {
 
   // A realm the token does not open: QuickBooks answers 403 with a Fault.
   auto other = register_org(client(), "qbo-test-realm");
-  const std::string token = secret("qbo-access");
+  const std::string token = secrets.make("qbo-access");
   fake_->edit([&](FakeState& s) { s.qbo_tokens.insert(token); });
-  auto row = connect(other, token, secret("qbo-refresh"), "123", now_ms() + 3600 * 1000);
+  auto row = connect(other, token, secrets.make("qbo-refresh"), "123", unix_millis_now() + 3600 * 1000);
   EXPECT_EQ(row.at("status"), json::value("error"));
   EXPECT_NE(std::string(row.at("last_error").as_string()).find("QuickBooks answered 403"), std::string::npos);
 }
@@ -212,8 +199,8 @@ TEST_F(QuickBooksIntegration, ReadsByIdUnwrappedAndNeverRetries) {
 
 TEST_F(QuickBooksIntegration, ExpiringTokensAreRefreshedWithTheClientCredentials) {
   auto org = register_org(client(), "qbo-refresh");
-  const std::string old_access = secret("qbo-old-access"), old_refresh = secret("qbo-old-refresh");
-  const std::string new_access = secret("qbo-new-access"), new_refresh = secret("qbo-new-refresh");
+  const std::string old_access = secrets.make("qbo-old-access"), old_refresh = secrets.make("qbo-old-refresh");
+  const std::string new_access = secrets.make("qbo-new-access"), new_refresh = secrets.make("qbo-new-refresh");
   std::string realm, client_id, client_secret;
   fake_->edit([&](FakeState& s) {
     s.qbo_grants[old_refresh] = {new_access, new_refresh, 3600};
@@ -222,7 +209,7 @@ TEST_F(QuickBooksIntegration, ExpiringTokensAreRefreshedWithTheClientCredentials
     client_secret = s.qbo_client_secret;
   });
   fake_->clear_requests();
-  auto row = connect(org, old_access, old_refresh, realm, now_ms() + 60 * 1000);
+  auto row = connect(org, old_access, old_refresh, realm, unix_millis_now() + 60 * 1000);
   ASSERT_EQ(row.at("status"), json::value("connected")) << json::serialize(row);
 
   auto grants = fake_->requests_to("/qbo-auth/oauth2/v1/tokens/bearer");
@@ -275,7 +262,7 @@ TEST_F(QuickBooksIntegration, ZzNoCredentialReachesTheLog) {
   EXPECT_EQ(client().get("/api/v1/integrations/quickbooks/accounts", org.access_token).status, 200);
   const std::string log = hub_->log();
   ASSERT_NE(log.find("integration check"), std::string::npos);
-  for (const auto& s : secrets_used()) EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
+  for (const auto& s : secrets.all()) EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "support/api_helpers.hpp"
 #include "support/fake_provider.hpp"
 #include "support/hub_process.hpp"
+#include "support/secret_log.hpp"
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
 #include "util/ulid.hpp"
@@ -18,16 +19,7 @@ namespace {
 namespace json = boost::json;
 
 // Every credential this suite hands the hub; none may ever appear in its log.
-std::vector<std::string>& secrets_used() {
-  static std::vector<std::string> s;
-  return s;
-}
-
-std::string secret(const std::string& label) {
-  std::string s = label + "-" + random_suffix(20);
-  secrets_used().push_back(s);
-  return s;
-}
+SecretLog secrets;  // this suite's own credentials
 
 class IntegrationRoutes : public ::testing::Test {
  protected:
@@ -36,7 +28,7 @@ class IntegrationRoutes : public ::testing::Test {
     auto env = fake_->hub_env();
     env["AGENTHQ_PROVIDER_BACKOFF_MS"] = "20";
     env["AGENTHQ_PROVIDER_TIMEOUT_MS"] = "2000";
-    env["FUB_SYSTEM_KEY"] = secret("system-key");
+    env["FUB_SYSTEM_KEY"] = secrets.make("system-key");
     hub_ = new HubProcess(env);
   }
   static void TearDownTestSuite() {
@@ -59,7 +51,7 @@ class IntegrationRoutes : public ::testing::Test {
 
   // An API key the fake Follow Up Boss accepts.
   static std::string accepted_fub_key() {
-    const std::string key = secret("fub-key");
+    const std::string key = secrets.make("fub-key");
     fake_->edit([&](FakeState& s) { s.fub_keys.insert(key); });
     return key;
   }
@@ -99,7 +91,7 @@ FakeProvider* IntegrationRoutes::fake_ = nullptr;
 
 TEST_F(IntegrationRoutes, ConnectValidatesTypeAndCredentialShapes) {
   auto org = register_org(client(), "shapes");
-  const std::string key = secret("shape-key");
+  const std::string key = secrets.make("shape-key");
   const json::value cases[] = {
       json::object{{"credentials", {{"apiKey", key}}}},                               // type missing
       json::object{{"type", "salesforce"}, {"credentials", {{"apiKey", key}}}},       // unknown type
@@ -216,7 +208,7 @@ TEST_F(IntegrationRoutes, ConnectUpsertsOneIntegrationPerType) {
   EXPECT_EQ(db().scalar("SELECT count(*) FROM integrations WHERE org_id = $1", {org.id}), "1");
 
   // Other types are other rows; the list is newest first, unpaginated.
-  const std::string token = secret("dl-token");
+  const std::string token = secrets.make("dl-token");
   auto dl = client().post("/api/v1/integrations/connect",
                           {{"type", "dotloop"},
                            {"credentials", {{"accessToken", token}, {"refreshToken", token}, {"expiresAt", 4102444800000}}}},
@@ -232,7 +224,7 @@ TEST_F(IntegrationRoutes, ConnectUpsertsOneIntegrationPerType) {
 
 TEST_F(IntegrationRoutes, RefusedCredentialsTurnTheIntegrationToError) {
   auto org = register_org(client(), "refused");
-  const std::string key = secret("wrong-key");  // the fake does not know it: 401
+  const std::string key = secrets.make("wrong-key");  // the fake does not know it: 401
   auto r = connect_fub(org, key);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.data().at("status"), json::value("connected")) << "the reply does not wait for the provider";
@@ -263,7 +255,7 @@ TEST_F(IntegrationRoutes, UnreachableProviderTurnsTheIntegrationToError) {
   HubProcess lonely(env);
   auto c = lonely.client();
   auto org = register_org(c, "unreachable");
-  const std::string key = secret("lonely-key");
+  const std::string key = secrets.make("lonely-key");
   auto r = c.post("/api/v1/integrations/connect", {{"type", "fub"}, {"credentials", {{"apiKey", key}}}},
                   org.access_token);
   ASSERT_EQ(r.status, 201) << r.body;
@@ -430,7 +422,7 @@ TEST_F(IntegrationRoutes, AnotherOrgSeesNoneOfIt) {
 TEST_F(IntegrationRoutes, ZzNoCredentialReachesTheLog) {
   auto org = register_org(client(), "log-grep");
   settled(org, std::string(connect_fub(org, accepted_fub_key()).data().at("id").as_string()));
-  const std::string token = secret("log-dl-token");  // refused by the fake: the check fails with 401
+  const std::string token = secrets.make("log-dl-token");  // refused by the fake: the check fails with 401
   auto dl = client().post("/api/v1/integrations/connect",
                           {{"type", "dotloop"},
                            {"credentials", {{"accessToken", token}, {"refreshToken", token}, {"expiresAt", 4102444800000}}}},
@@ -440,7 +432,7 @@ TEST_F(IntegrationRoutes, ZzNoCredentialReachesTheLog) {
 
   const std::string log = hub_->log();
   ASSERT_NE(log.find("integration check"), std::string::npos) << "the checks did log";
-  for (const auto& s : secrets_used()) EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
+  for (const auto& s : secrets.all()) EXPECT_EQ(log.find(s), std::string::npos) << "logged: " << s;
 }
 
 }  // namespace
