@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "util/json_text.hpp"
+
 namespace agenthq::http {
 namespace json = boost::json;
 using boost::beast::http::status;
