@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <regex>
 #include <set>
+#include <vector>
 
 #include "support/api_helpers.hpp"
 #include "support/hub_process.hpp"
@@ -118,10 +119,15 @@ TEST_F(NumberFormat, DemoOrganisationNumbersArePlainDecimals) {
 
   std::set<std::string> seen;
   const std::regex money(R"(\d+\.\d{2})"), rate(R"(\d\.\d{4})");
-  for (const std::string target :
-       {"/api/v1/re/metrics", "/api/v1/re/metrics/leaderboard?period_start=" + today_utc(), "/api/v1/re/transactions",
-        "/api/v1/insights", "/api/v1/insights/" + std::string(insight.data().at("id").as_string()), "/api/v1/agents",
-        "/api/v1/agents/" + agent_id, "/api/v1/feed"}) {
+  const std::vector<std::string> targets{"/api/v1/re/metrics",
+                                         "/api/v1/re/metrics/leaderboard?period_start=" + today_utc(),
+                                         "/api/v1/re/transactions",
+                                         "/api/v1/insights",
+                                         "/api/v1/insights/" + std::string(insight.data().at("id").as_string()),
+                                         "/api/v1/agents",
+                                         "/api/v1/agents/" + agent_id,
+                                         "/api/v1/feed"};
+  for (const auto& target : targets) {
     auto r = client().get(target, tok);
     ASSERT_EQ(r.status, 200) << target << ": " << r.body;
     EXPECT_TRUE(exponent_numbers(r.body).empty()) << target << ": " << r.body;
