@@ -135,6 +135,14 @@ Config parse_config(const Environment& env) {
   c.ws_max_queued_frames = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_WS_MAX_QUEUE", 1024, 1, 1'000'000));
   c.read_cache_entries = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_READ_CACHE_ENTRIES", 256, 0, 100'000));
   c.providers = parse_providers(env);
+  if (auto v = get(env, "AGENTHQ_WEBHOOK_ALLOW_PRIVATE"); !v.empty()) {
+    if (v != "0" && v != "1" && v != "true" && v != "false")
+      throw ConfigError("AGENTHQ_WEBHOOK_ALLOW_PRIVATE must be 0, 1, true or false (got \"" + v + "\")");
+    c.webhooks.allow_internal = v == "1" || v == "true";
+  }
+  c.webhooks.max_attempts = static_cast<int>(parse_integer(env, "AGENTHQ_WEBHOOK_MAX_ATTEMPTS", 5, 1, 20));
+  c.webhooks.backoff = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_WEBHOOK_BACKOFF_MS", 1000, 1, 3'600'000));
+  c.webhooks.timeout = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_WEBHOOK_TIMEOUT_MS", 10000, 100, 60'000));
   return c;
 }
 

@@ -33,6 +33,14 @@ struct ProviderConfig {
   std::chrono::milliseconds backoff{1000};   // first retry delay, doubled per attempt
 };
 
+// Outbound webhooks (contract 3.13, plus the delivery log and retries the reference lacks).
+struct WebhookConfig {
+  bool allow_internal = false;  // deliver to loopback/link-local/private addresses (tests, closed networks)
+  int max_attempts = 5;         // per delivery, the first one included
+  std::chrono::milliseconds backoff{1000};  // delay before the first retry, doubled per retry
+  std::chrono::milliseconds timeout{10000};  // per attempt
+};
+
 // Typed, validated configuration, read once at start from the environment (flags override).
 struct Config {
   std::string database_url;        // empty: the hub runs its embedded PostgreSQL
@@ -56,6 +64,7 @@ struct Config {
   std::size_t ws_max_queued_frames = 1024;  // per WebSocket client; a client that stops reading is cut off
   std::size_t read_cache_entries = 256;  // per cache and process; 0: no read caches (hub/cache/)
   ProviderConfig providers;
+  WebhookConfig webhooks;
 };
 
 using Environment = std::map<std::string, std::string>;

@@ -9,6 +9,7 @@
 #include "auth/authenticator.hpp"
 #include "db/pg_error.hpp"
 #include "http/api_error.hpp"
+#include "http/etag.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::http {
@@ -114,6 +115,16 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
                     json::serialize(json::value(e.what())));
       out = error(status::internal_server_error, "INTERNAL_ERROR", "Internal server error");
     }
+  }
+
+  // Conditional GET: clients that poll lists get 304 and no body when nothing changed.
+  if (request.method() == beast_http::verb::get && out.status == status::ok && !out.body.empty()) {
+    std::string etag = weak_etag(out.body);
+    if (auto inm = request[field::if_none_match]; !inm.empty() && if_none_match(inm, etag)) {
+      out.status = status::not_modified;
+      out.body.clear();
+    }
+    out.headers.emplace_back(field::etag, std::move(etag));
   }
 
   HttpResponse res{out.status, request.version()};

@@ -1,5 +1,6 @@
 #pragma once
 #include <boost/asio/thread_pool.hpp>
+#include <memory>
 
 #include "app/config.hpp"
 #include "auth/api_key_cache.hpp"
@@ -10,6 +11,7 @@
 namespace agenthq::hub {
 
 struct AuditEntry;
+class WebhookDispatcher;
 struct ReadCaches;
 
 // What routes of one event-loop thread depend on. The database pool is the thread's own;
@@ -22,6 +24,7 @@ struct Services {
   boost::asio::thread_pool& workers;  // bcrypt and other slow CPU work
   realtime::EventBus& events;         // announce committed changes (WebSocket fan-out)
   ReadCaches* caches = nullptr;       // process-wide (hub/cache/read_caches.hpp); null: nothing cached
+  std::shared_ptr<WebhookDispatcher> webhooks = nullptr;  // this thread's; set by add_hub_routes
 
   // Announces an audit entry that has been committed (activity:new).
   void announce(const AuditEntry& entry) const;

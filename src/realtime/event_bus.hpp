@@ -26,6 +26,14 @@ class EventBus {
 
   void post_created(const std::string& org_id, const std::string& post_id) { publish("post", org_id, post_id); }
   void post_updated(const std::string& org_id, const std::string& post_id) { publish("post_updated", org_id, post_id); }
+  void post_deleted(const std::string& org_id, const std::string& post_id) { publish("post_deleted", org_id, post_id); }
+  void reaction_changed(const std::string& org_id, const std::string& post_id, bool added) {
+    publish(added ? "reaction_new" : "reaction_removed", org_id, post_id);
+  }
+  // To the recipient's own connections only.
+  void notification_created(const std::string& org_id, const std::string& id) { publish("notification", org_id, id); }
+  void task_created(const std::string& org_id, const std::string& id) { publish("task", org_id, id); }
+  void task_updated(const std::string& org_id, const std::string& id) { publish("task_updated", org_id, id); }
   void insight_created(const std::string& org_id, const std::string& id) { publish("insight", org_id, id); }
   void activity_logged(const std::string& org_id, const std::string& id) { publish("activity", org_id, id); }
   void agent_status(const std::string& org_id, const std::string& agent_id, const std::string& status);

@@ -20,13 +20,25 @@ namespace {
 // The same columns the REST routes return for these resources.
 constexpr const char* kPostSql =
     "SELECT p.id, p.org_id, p.channel_id, p.author_id, p.author_type, p.type, p.title, p.content, p.metadata, "
-    "p.parent_id, p.pinned, p.created_at, p.updated_at, c.name AS channel_name, c.type AS channel_type, "
+    "p.parent_id, p.pinned, p.created_at, p.updated_at, p.edited_at, p.deleted_at, c.name AS channel_name, c.type AS channel_type, "
     "CASE WHEN c.type IN ('private', 'dm') THEN (SELECT coalesce(json_agg(json_build_array(m.member_id, "
     "m.member_type)), '[]') FROM channel_members m WHERE m.channel_id = c.id) END AS channel_members "
     "FROM posts p JOIN channels c ON c.id = p.channel_id WHERE p.org_id = $1 AND p.id = ANY($2::text[])";
 constexpr const char* kActivitySql =
     "SELECT id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, ip_address, created_at "
     "FROM activity_log WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id";
+constexpr const char* kNotificationSql =
+    "SELECT id, org_id, recipient_id, recipient_type, type, source_id, source_type, actor_id, actor_type, title, "
+    "body, read, created_at FROM notifications WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id";
+// A task in a channel is announced like that channel's posts; one without a channel org-wide.
+constexpr const char* kTaskSql =
+    "SELECT t.id, t.org_id, t.channel_id, t.title, t.description, t.status, t.priority, t.assigned_to, "
+    "t.assigned_type, t.created_by, t.created_by_type, t.due_date, t.completed_at, t.metadata, t.created_at, "
+    "t.updated_at, c.name AS channel_name, c.type AS channel_type, "
+    "CASE WHEN c.type IN ('private', 'dm') THEN (SELECT coalesce(json_agg(json_build_array(m.member_id, "
+    "m.member_type)), '[]') FROM channel_members m WHERE m.channel_id = c.id) END AS channel_members "
+    "FROM tasks t LEFT JOIN channels c ON c.id = t.channel_id WHERE t.org_id = $1 AND t.id = ANY($2::text[]) "
+    "ORDER BY t.id";
 constexpr const char* kInsightSql =
     "SELECT id, org_id, type, title, content, data, source_posts, source_agents, confidence, reviewed, created_at "
     "FROM insights WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id";
@@ -45,6 +57,29 @@ std::string text_array(const std::vector<std::string>& ids) {
 
 std::shared_ptr<const std::string> make_frame(const char* event, json::value data) {
   return std::make_shared<const std::string>(util::to_json(json::object{{"event", event}, {"data", std::move(data)}}));
+}
+
+// Moves the channel columns of a post or task row into the event's read rule.
+void scope_to_channel(Event& e, json::object& row) {
+  e.channel_scoped = true;
+  e.channel_id = std::string(row.at("channel_id").as_string());
+  e.channel_name = std::string(row.at("channel_name").as_string());
+  const auto members = row.at("channel_members");
+  e.members_only = !members.is_null();
+  if (e.members_only)
+    for (const auto& m : members.as_array())
+      e.members.emplace_back(std::string(m.at(0).as_string()), std::string(m.at(1).as_string()));
+  row.erase("channel_name");
+  row.erase("channel_type");
+  row.erase("channel_members");
+}
+
+const char* post_event_name(const std::string& kind) {
+  if (kind == "post") return "post:new";
+  if (kind == "post_updated") return "post:updated";
+  if (kind == "post_deleted") return "post:deleted";
+  if (kind == "reaction_new") return "reaction:new";
+  return "reaction:removed";
 }
 
 struct Wanted {
@@ -99,8 +134,14 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
   }
   for (auto& [key, ids] : wanted) {
     const auto& [kind, org] = key;
-    const bool is_post = kind == "post" || kind == "post_updated";
-    const char* sql = is_post ? kPostSql : kind == "activity" ? kActivitySql : kInsightSql;
+    const bool is_post = kind == "post" || kind == "post_updated" || kind == "post_deleted" ||
+                         kind == "reaction_new" || kind == "reaction_removed";
+    const bool is_task = kind == "task" || kind == "task_updated";
+    const char* sql = is_post                 ? kPostSql
+                      : is_task               ? kTaskSql
+                      : kind == "notification" ? kNotificationSql
+                      : kind == "activity"    ? kActivitySql
+                                              : kInsightSql;
     db::Statement select(sql, {org, text_array(ids)});
     db::PgResult rows;
     try {
@@ -114,18 +155,30 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
       Event e;
       e.org_id = org;
       if (is_post) {
-        e.channel_scoped = true;
-        e.channel_id = std::string(row.at("channel_id").as_string());
-        e.channel_name = std::string(row.at("channel_name").as_string());
-        const auto members = row.at("channel_members");
-        e.members_only = !members.is_null();
-        if (e.members_only)
-          for (const auto& m : members.as_array())
-            e.members.emplace_back(std::string(m.at(0).as_string()), std::string(m.at(1).as_string()));
-        row.erase("channel_name");
-        row.erase("channel_type");
-        row.erase("channel_members");
-        e.frame = make_frame(kind == "post" ? "post:new" : "post:updated", std::move(row));
+        scope_to_channel(e, row);
+        const char* name = post_event_name(kind);
+        if (kind == "post_deleted") {
+          e.frame = make_frame(name, row.at("id"));
+        } else if (kind == "reaction_new" || kind == "reaction_removed") {
+          e.frame = make_frame(name, json::object{{"postId", row.at("id")}});
+        } else {
+          e.frame = make_frame(name, std::move(row));
+        }
+      } else if (is_task) {
+        if (row.at("channel_id").is_null()) {
+          row.erase("channel_name");
+          row.erase("channel_type");
+          row.erase("channel_members");
+        } else {
+          scope_to_channel(e, row);
+        }
+        e.frame = make_frame(kind == "task" ? "task:new" : "task:updated", json::object{{"task", std::move(row)}});
+      } else if (kind == "notification") {
+        e.recipient_id = std::string(row.at("recipient_id").as_string());
+        e.recipient_type = std::string(row.at("recipient_type").as_string());
+        json::value recipient = row.at("recipient_id");
+        e.frame = make_frame("notification:new",
+                             json::object{{"recipientId", std::move(recipient)}, {"notification", std::move(row)}});
       } else {
         e.frame = make_frame(kind == "activity" ? "activity:new" : "insight:new", std::move(row));
       }

@@ -36,6 +36,9 @@ void SessionRegistry::deliver(const std::vector<Event>& events) {
     for (const auto& weak : it->second) {
       auto s = weak.lock();
       if (!s || !s->identity()) continue;
+      if (!e.recipient_id.empty() &&
+          (s->identity()->id != e.recipient_id || e.recipient_type != s->identity()->type_name()))
+        continue;
       if (e.channel_scoped && (!may_read(e, *s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
         continue;
       s->send(e.frame);

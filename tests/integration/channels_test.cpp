@@ -69,9 +69,11 @@ TEST_F(ChannelRoutes, CreateReturnsTheChannelAndAuditsIt) {
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json.at("success"), true);
   const auto& c = r.data().as_object();
-  for (const char* key : {"id", "org_id", "name", "description", "type", "created_by", "created_at", "updated_at"})
+  for (const char* key :
+       {"id", "org_id", "name", "description", "type", "created_by", "created_at", "updated_at", "dm_pair_hash"})
     EXPECT_TRUE(c.contains(key)) << key;
-  EXPECT_EQ(c.size(), 8u) << r.body;
+  EXPECT_EQ(c.size(), 9u) << r.body;
+  EXPECT_TRUE(c.at("dm_pair_hash").is_null());
   EXPECT_EQ(c.at("id").as_string().size(), 26u);
   EXPECT_EQ(c.at("org_id"), json::value(org.id));
   EXPECT_EQ(c.at("name"), "eng-team-1");
@@ -196,7 +198,7 @@ TEST_F(ChannelRoutes, ListShowsPublicAndSystemChannelsAndOnlyOwnPrivateOnes) {
   ASSERT_EQ(owner_list.status, 200) << owner_list.body;
   EXPECT_FALSE(owner_list.json.as_object().contains("pagination"));  // unpaginated
   EXPECT_EQ(names(owner_list), (Names{"alerts", "audit", "beta-priv", "general", "learnings", "updates", "zeta"}));
-  EXPECT_EQ(owner_list.data().at(0).as_object().size(), 8u);
+  EXPECT_EQ(owner_list.data().at(0).as_object().size(), 9u);
 
   const Names everyone{"alerts", "audit", "general", "learnings", "updates", "zeta"};
   EXPECT_EQ(names(client().get("/api/v1/channels", member.token)), everyone);
@@ -241,7 +243,7 @@ TEST_F(ChannelRoutes, GetChannelByIdIsScopedToReadersOfTheOrg) {
   auto r = client().get("/api/v1/channels/" + pub, member.token);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.data().at("name"), "open");
-  EXPECT_EQ(r.data().as_object().size(), 8u);
+  EXPECT_EQ(r.data().as_object().size(), 9u);
   EXPECT_EQ(client().get("/api/v1/channels/" + priv, org.access_token).status, 200);
 
   auto hidden = client().get("/api/v1/channels/" + priv, member.token);

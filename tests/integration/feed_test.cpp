@@ -151,7 +151,7 @@ TEST_F(FeedRoutes, ItemShapesSummariesAndOrder) {
 
     const std::set<std::string> post_keys{"id",     "org_id",     "channel_id", "author_id", "author_type",
                                           "type",   "title",      "content",    "metadata",  "parent_id",
-                                          "pinned", "created_at", "updated_at"};
+                                          "pinned", "created_at", "updated_at", "edited_at", "deleted_at"};
     EXPECT_EQ(d[2].at("resource_type"), json::value("post"));
     EXPECT_EQ(d[2].at("summary"), json::value("New update by author-7"));
     EXPECT_EQ(keys(d[2].at("data")), post_keys);  // never search_vector

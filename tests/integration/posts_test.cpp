@@ -80,9 +80,9 @@ TEST_F(PostRoutes, CreateReturnsThePostAsInsertedAndAuditsIt) {
   EXPECT_EQ(r.json.at("success"), true);
   const auto& p = r.data().as_object();
   for (const char* key : {"id", "org_id", "channel_id", "author_id", "author_type", "type", "title", "content",
-                          "metadata", "parent_id", "pinned", "created_at", "updated_at"})
+                          "metadata", "parent_id", "pinned", "created_at", "updated_at", "edited_at", "deleted_at"})
     EXPECT_TRUE(p.contains(key)) << key;
-  EXPECT_EQ(p.size(), 13u) << r.body;  // no search_vector; edited_at/deleted_at arrive with migration 013
+  EXPECT_EQ(p.size(), 15u) << r.body;  // no search_vector
   EXPECT_EQ(p.at("id").as_string().size(), 26u);
   EXPECT_EQ(p.at("org_id"), json::value(org.id));
   EXPECT_EQ(p.at("channel_id"), json::value(general));
@@ -212,12 +212,12 @@ TEST_F(PostRoutes, ThreeLevelThreadWithAuthorsAndReplyCount) {
   EXPECT_EQ(d.size(), 4u);
   EXPECT_EQ(id_of(d.at("post")), id_of(root));
   EXPECT_EQ(d.at("post").at("metadata").at("reply_count"), 4);
-  EXPECT_EQ(d.at("post").as_object().size(), 13u);
+  EXPECT_EQ(d.at("post").as_object().size(), 15u);
   Ids thread;
   for (const auto& t : d.at("thread").as_array()) thread.push_back(id_of(t));
   EXPECT_EQ(thread, (Ids{id_of(a), id_of(b), id_of(c), id_of(a2)}));  // every depth, oldest first
   EXPECT_EQ(d.at("thread").at(1).at("content"), "level 2");
-  EXPECT_EQ(d.at("thread").at(0).as_object().size(), 13u);
+  EXPECT_EQ(d.at("thread").at(0).as_object().size(), 15u);
   EXPECT_EQ(d.at("authors"), (json::value{{org.owner_id, {{"id", org.owner_id}, {"name", "Owner"}, {"type", "user"}}},
                                           {agent.id, {{"id", agent.id}, {"name", "Thread Bot"}, {"type", "agent"}}},
                                           {member.id, {{"id", member.id}, {"name", "Mia Member"}, {"type", "user"}}}}));
@@ -445,7 +445,7 @@ TEST_F(PostRoutes, SearchRanksByRelevanceThenRecency) {
   auto owner = search("q=kubernetes", org.access_token);
   EXPECT_EQ(ids(owner), (Ids{id_of(many), id_of(two), id_of(hidden), id_of(once_new), id_of(once_old)}));
   EXPECT_EQ(owner.json.at("pagination"), (json::value{{"page", 1}, {"limit", 20}, {"total", 5}, {"hasMore", false}}));
-  EXPECT_EQ(owner.data().at(0).as_object().size(), 13u);  // no search_vector
+  EXPECT_EQ(owner.data().at(0).as_object().size(), 15u);  // no search_vector
   // Members see no private channel they are not in, and replies never.
   auto seen = search("q=kubernetes", member.token);
   EXPECT_EQ(ids(seen), (Ids{id_of(many), id_of(two), id_of(once_new), id_of(once_old)}));

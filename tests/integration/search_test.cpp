@@ -27,7 +27,7 @@ std::vector<std::string> ids(const json::value& list) {
 
 const std::set<std::string> kPostKeys{"id",     "org_id",     "channel_id", "author_id", "author_type",
                                       "type",   "title",      "content",    "metadata",  "parent_id",
-                                      "pinned", "created_at", "updated_at"};
+                                      "pinned", "created_at", "updated_at", "edited_at", "deleted_at"};
 const std::set<std::string> kInsightKeys{"id",         "org_id",   "type",         "title",
                                          "content",    "data",     "source_posts", "source_agents",
                                          "confidence", "reviewed", "created_at"};

@@ -110,7 +110,7 @@ asio::awaitable<std::optional<json::object>> ChannelStore::find(const auth::Iden
 asio::awaitable<std::optional<json::object>> ChannelStore::stats(const auth::Identity& who, const std::string& id) {
   Statement select(
       "SELECT (SELECT count(*) FROM channel_members m WHERE m.channel_id = c.id) AS \"memberCount\", "
-      "(SELECT count(*) FROM posts p WHERE p.org_id = $1 AND p.channel_id = c.id) AS \"postCount\" "
+      "(SELECT count(*) FROM posts p WHERE p.org_id = $1 AND p.channel_id = c.id AND p.deleted_at IS NULL) AS \"postCount\" "
       "FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " + channel_readable("c", 2, 3),
       channel_params(who, id));
   const db::Scope scope = db::Scope::org(who.org_id);

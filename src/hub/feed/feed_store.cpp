@@ -50,7 +50,7 @@ std::vector<std::string> branches(const FeedQuery& q, Binder& b) {
     std::string sql =
         "SELECT 'post'::text AS kind, p.id, p.created_at FROM posts p"
         " JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
-        " WHERE p.org_id = $1 AND p.parent_id IS NULL" +
+        " WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.deleted_at IS NULL" +
         window("p") + " AND " + channel_readable("c", caller_id, caller_type);
     if (!actor.empty()) sql += " AND p.author_id = " + actor;
     out.push_back(std::move(sql));

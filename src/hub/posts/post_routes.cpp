@@ -11,6 +11,8 @@
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "hub/posts/post_store.hpp"
+#include "hub/webhooks/webhook_dispatcher.hpp"
+#include "hub/webhooks/webhook_events.hpp"
 #include "util/time.hpp"
 
 namespace agenthq::hub {
@@ -93,6 +95,14 @@ void add_post_routes(http::Router& router, Services& s) {
                }
                s.announce(audit);
                s.events.post_created(ctx.who().org_id, std::string(created.post.at("id").as_string()));
+               for (const auto& id : created.notification_ids) s.events.notification_created(ctx.who().org_id, id);
+               // Webhooks run after the reply is decided and never delay it.
+               auto ex = co_await asio::this_coro::executor;
+               const std::string channel(created.post.at("channel_id").as_string());
+               s.webhooks->fire(ex, ctx.who().org_id, "post:created", post_created_data(created.post), channel);
+               if (!created.post.at("parent_id").is_null())
+                 s.webhooks->fire(ex, ctx.who().org_id, "post:reply", post_reply_data(created.post), channel);
+               s.webhooks->fire_notifications(ex, ctx.who().org_id, created.notification_ids);
                co_return http::created(created.post);
              });
 

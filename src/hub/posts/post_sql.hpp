@@ -3,9 +3,9 @@
 
 namespace agenthq::hub {
 
-// The Post object's columns for the table aliased `alias` (never search_vector). Migrations
-// 001-011 have no edited_at / deleted_at (they arrive with post editing in 013), so those fields
-// are not emitted yet and no query needs a "not deleted" predicate.
+// The Post object's columns for the table aliased `alias` (never search_vector). Soft-deleted
+// posts (deleted_at set, migration 013) stay out of every list, search, feed, thread and count;
+// only GET /posts/:id still returns the deleted post itself, as the contract says.
 std::string post_columns(const std::string& alias = "p");
 
 // The order of every post list: pinned posts (the welcome posts) first, then newest first, id

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "hub/channels/channel_access_sql.hpp"
+#include "hub/posts/post_side_effects.hpp"
 #include "hub/posts/post_sql.hpp"
 #include "util/ulid.hpp"
 
@@ -42,8 +43,9 @@ Statement list_statement(const auth::Identity& who, const PostFilter& f, std::in
 
   std::string posts = channel.empty()
                           ? " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1"
-                            " AND p.parent_id IS NULL AND " + channel_readable("c", 2, 3)
-                          : " FROM posts p WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.channel_id = " + channel;
+                            " AND p.parent_id IS NULL AND p.deleted_at IS NULL AND " + channel_readable("c", 2, 3)
+                          : " FROM posts p WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.deleted_at IS NULL"
+                            " AND p.channel_id = " + channel;
   if (!type.empty()) posts += " AND p.type = " + type;
   if (!author.empty()) posts += " AND p.author_id = " + author;
   if (!since.empty()) posts += " AND p.created_at >= " + since;
@@ -99,7 +101,7 @@ const std::string& create_sql() {
   static const std::string sql =
       "WITH RECURSIVE parent AS ("
       " SELECT p.id, p.channel_id, p.parent_id FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
-      " WHERE p.org_id = $1 AND p.id = $5::text AND " + channel_readable("c", 2, 3) +
+      " WHERE p.org_id = $1 AND p.id = $5::text AND p.deleted_at IS NULL AND " + channel_readable("c", 2, 3) +
       "), target AS ("
       " SELECT c.id FROM channels c WHERE c.org_id = $1 AND c.id = COALESCE($4::text, (SELECT channel_id FROM parent))"
       " AND " + channel_readable("c", 2, 3) +
@@ -135,7 +137,8 @@ const std::string& create_sql() {
 
 const std::string& thread_sql() {
   // $1 org, $2/$3 caller, $4 post id. One statement returns the post (in_thread = 0) and every
-  // descendant (in_thread = 1) with its author's name resolved from agents or users of the org
+  // descendant that is not deleted (in_thread = 1; a deleted reply's own replies still show),
+  // with its author's name resolved from agents or users of the org
   // (NULL when unknown, e.g. "system"), so the authors map costs no extra round trip.
   static const std::string sql =
       "WITH RECURSIVE root AS ("
@@ -148,7 +151,7 @@ const std::string& thread_sql() {
       " WHERE t.depth < " + std::to_string(kMaxThreadDepth) +
       "), found (id, in_thread) AS (SELECT id, 0 FROM root UNION ALL SELECT id, 1 FROM thread)"
       " SELECT " + post_columns("p") + ", r.in_thread, who.name AS author_name, who.kind AS author_kind"
-      " FROM found r JOIN posts p ON p.org_id = $1 AND p.id = r.id"
+      " FROM found r JOIN posts p ON p.org_id = $1 AND p.id = r.id AND (r.in_thread = 0 OR p.deleted_at IS NULL)"
       " LEFT JOIN LATERAL ("
       "  SELECT a.name, 'agent'::text AS kind FROM agents a"
       "  WHERE p.author_type = 'agent' AND a.org_id = $1 AND a.id = p.author_id"
@@ -249,12 +252,18 @@ asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const a
 }
 
 asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const NewPost& n, const AuditEntry& audit) {
-  Statement insert(create_sql(), {who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id,
-                                  util::new_ulid(), n.type, n.title, n.content, json::serialize(n.metadata),
-                                  audit.id, audit.action, json::serialize(audit.details), audit.ip_address});
+  const std::string id = util::new_ulid();
+  std::vector<Statement> batch;
+  batch.emplace_back(create_sql(), std::vector<db::Param>{who.org_id, who.id, std::string(who.type_name()), n.channel_id,
+                                                          n.parent_id, id, n.type, n.title, n.content,
+                                                          json::serialize(n.metadata), audit.id, audit.action,
+                                                          json::serialize(audit.details), audit.ip_address});
+  batch.push_back(post_side_effects(who, id, n.content));
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.query(scope, std::move(insert));
-  co_return created_post(r);
+  auto r = co_await db_.run(scope, std::move(batch));
+  CreatedPost out = created_post(r[0]);
+  for (int i = 0; i < r[1].rows(); ++i) out.notification_ids.emplace_back(r[1].text(i, 0));
+  co_return out;
 }
 
 }  // namespace agenthq::hub

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/identity.hpp"
 #include "db/database.hpp"
@@ -39,6 +40,7 @@ enum class CreateOutcome { created, channel_not_found, parent_not_found, parent_
 struct CreatedPost {
   CreateOutcome outcome = CreateOutcome::created;
   boost::json::object post;  // the row as inserted, when created
+  std::vector<std::string> notification_ids;  // mention, reply and dm notifications it caused
 };
 
 // SQL for posts. Every query is scoped to the caller's org and only reaches posts of channels the
@@ -58,7 +60,8 @@ class PostStore {
   boost::asio::awaitable<std::optional<boost::json::object>> find_with_thread(const auth::Identity& who,
                                                                               const std::string& id);
   // Checks channel and parent, inserts the post, bumps the thread root's reply_count and writes
-  // the audit entry (audit.action, details, IP) in one statement.
+  // the audit entry (audit.action, details, IP) in one statement; its mentions and notifications
+  // follow in the same transaction (post_side_effects).
   boost::asio::awaitable<CreatedPost> create(const auth::Identity& who, const NewPost& post, const AuditEntry& audit);
 
  private:

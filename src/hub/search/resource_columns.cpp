@@ -4,9 +4,9 @@
 
 namespace agenthq::hub {
 namespace {
-constexpr std::array<const char*, 13> kPost{"id",     "org_id",     "channel_id", "author_id", "author_type",
-                                            "type",   "title",      "content",    "metadata",  "parent_id",
-                                            "pinned", "created_at", "updated_at"};
+constexpr std::array<const char*, 15> kPost{"id",        "org_id",     "channel_id", "author_id",  "author_type",
+                                            "type",      "title",      "content",    "metadata",   "parent_id",
+                                            "pinned",    "created_at", "updated_at", "edited_at",  "deleted_at"};
 constexpr std::array<const char*, 10> kActivity{"id",         "org_id",        "actor_id",    "actor_type",
                                                 "action",     "resource_type", "resource_id", "details",
                                                 "ip_address", "created_at"};

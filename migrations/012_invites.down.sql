@@ -1,0 +1,2 @@
+DROP FUNCTION agenthq_invite_org(text);
+DROP TABLE invites;

@@ -1,0 +1,33 @@
+#include "http/etag.hpp"
+
+#include "util/crypto.hpp"
+
+namespace agenthq::http {
+namespace {
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+std::string_view opaque(std::string_view tag) {
+  tag = trim(tag);
+  if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+  return tag;
+}
+}  // namespace
+
+std::string weak_etag(std::string_view body) { return "W/\"" + util::sha256_hex(body).substr(0, 32) + "\""; }
+
+bool if_none_match(std::string_view header, std::string_view etag) {
+  const std::string_view mine = opaque(etag);
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    const std::string_view tag = header.substr(0, comma);
+    if (trim(tag) == "*" || (!trim(tag).empty() && opaque(tag) == mine)) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+}  // namespace agenthq::http

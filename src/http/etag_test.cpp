@@ -1,0 +1,28 @@
+#include "http/etag.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+using agenthq::http::if_none_match;
+using agenthq::http::weak_etag;
+
+TEST(ETag, IsWeakAndFollowsTheBody) {
+  const auto a = weak_etag(R"({"success":true,"data":[]})");
+  EXPECT_EQ(a.substr(0, 3), "W/\"");
+  EXPECT_EQ(a.size(), 3u + 32u + 1u);
+  EXPECT_EQ(a, weak_etag(R"({"success":true,"data":[]})"));
+  EXPECT_NE(a, weak_etag(R"({"success":true,"data":[1]})"));
+}
+
+TEST(ETag, IfNoneMatchComparesWeakly) {
+  const auto tag = weak_etag("x");
+  const std::string strong = tag.substr(2);
+  EXPECT_TRUE(if_none_match(tag, tag));
+  EXPECT_TRUE(if_none_match(strong, tag));
+  EXPECT_TRUE(if_none_match("W/\"other\", " + tag, tag));
+  EXPECT_TRUE(if_none_match("*", tag));
+  EXPECT_FALSE(if_none_match("W/\"other\"", tag));
+  EXPECT_FALSE(if_none_match("", tag));
+  EXPECT_FALSE(if_none_match(" , ", tag));
+}
+}  // namespace

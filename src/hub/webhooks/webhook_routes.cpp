@@ -1,0 +1,140 @@
+#include "hub/webhooks/webhook_routes.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <boost/url/parse.hpp>
+
+#include "http/api_error.hpp"
+#include "hub/webhooks/webhook_dispatcher.hpp"
+#include "util/json_text.hpp"
+
+namespace agenthq::hub {
+namespace asio = boost::asio;
+namespace json = boost::json;
+using boost::beast::http::status;
+using boost::beast::http::verb;
+using http::Access;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+const std::vector<std::string> kEvents = {"notification:new", "post:created", "post:reply", "task:assigned"};
+
+// Replies are built in plain functions: no braced temporaries in coroutines (g++ 12).
+Response raw(status code, const json::value& body) { return Response{code, util::to_json(body), {}}; }
+Response not_found() { return raw(status::not_found, json::object{{"error", "Webhook not found"}}); }
+Response ping_sent() { return raw(status::ok, json::object{{"success", true}, {"message", "Test ping sent"}}); }
+Response validation_failed(json::array issues) {
+  return raw(status::bad_request, json::object{{"error", "Validation failed"}, {"details", std::move(issues)}});
+}
+json::object wrapped(const char* key, json::value v) {
+  json::object o;
+  o[key] = std::move(v);
+  return o;
+}
+
+json::object issue(const char* field, const std::string& message) {
+  return json::object{{"path", json::array{field}}, {"message", message}};
+}
+
+struct NewWebhook {
+  std::string url;
+  json::array events;
+  std::string secret;
+};
+
+// The reference's raw validation reply lists every failing field (zod issues).
+std::optional<NewWebhook> read_webhook(const json::object& body, json::array& issues) {
+  NewWebhook w;
+  const auto* url = body.if_contains("url");
+  if (!url || !url->is_string()) {
+    issues.push_back(issue("url", "url is required"));
+  } else {
+    w.url = std::string(url->as_string());
+    auto parsed = boost::urls::parse_absolute_uri(w.url);
+    if (w.url.size() > 2000 || !parsed || (parsed->scheme() != "http" && parsed->scheme() != "https") ||
+        parsed->host().empty())
+      issues.push_back(issue("url", "Invalid url"));
+  }
+  const auto* events = body.if_contains("events");
+  if (!events || !events->is_array() || events->as_array().empty()) {
+    issues.push_back(issue("events", "events must be a non-empty array"));
+  } else {
+    for (const auto& e : events->as_array()) {
+      if (!e.is_string() || std::find(kEvents.begin(), kEvents.end(), std::string(e.as_string())) == kEvents.end()) {
+        issues.push_back(issue("events", "events may only contain notification:new, post:created, post:reply, task:assigned"));
+        break;
+      }
+      if (std::find(w.events.begin(), w.events.end(), e) == w.events.end()) w.events.push_back(e);
+    }
+  }
+  if (const auto* secret = body.if_contains("secret")) {
+    if (!secret->is_string() || secret->as_string().size() > 500)
+      issues.push_back(issue("secret", "secret must be a string of at most 500 characters"));
+    else
+      w.secret = std::string(secret->as_string());
+  }
+  if (!issues.empty()) return std::nullopt;
+  return w;
+}
+
+void refuse_viewers(const RequestContext& ctx) {
+  if (ctx.who().is_user() && ctx.who().role == "viewer")
+    throw http::ApiError::forbidden("Viewers cannot manage webhooks");
+}
+
+}  // namespace
+
+void add_webhook_routes(http::Router& router, Services& s) {
+  auto hooks = s.webhooks;
+
+  router.add(verb::post, "/api/v1/webhooks", Access::authenticated,
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+               refuse_viewers(ctx);
+               json::array issues;
+               auto w = read_webhook(ctx.body, issues);
+               if (!w) co_return validation_failed(std::move(issues));
+               AuditEntry audit = audit_by(ctx.who(), "webhook.created", "webhook", "", ctx.client_ip);
+               const std::string sealed = w->secret.empty() ? std::string() : hooks->seal(w->secret);
+               auto created = co_await hooks->store().create(ctx.who().org_id, w->url, json::serialize(w->events),
+                                                             sealed, audit);
+               co_return raw(status::created, created);
+             });
+
+  router.add(verb::get, "/api/v1/webhooks", Access::authenticated,
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto list = co_await hooks->store().list(ctx.who().org_id);
+               co_return raw(status::ok, wrapped("webhooks", std::move(list)));
+             });
+
+  router.add(verb::delete_, "/api/v1/webhooks/:id", Access::authenticated,
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+               refuse_viewers(ctx);
+               AuditEntry audit = audit_by(ctx.who(), "webhook.deleted", "webhook", "", ctx.client_ip);
+               const bool removed = co_await hooks->store().remove(ctx.who().org_id, ctx.param("id"), audit);
+               if (!removed) co_return not_found();
+               co_return raw(status::ok, wrapped("success", true));
+             });
+
+  router.add(verb::post, "/api/v1/webhooks/:id/test", Access::authenticated,
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto target = co_await hooks->store().find(ctx.who().org_id, ctx.param("id"));
+               if (!target) co_return not_found();
+               auto reply = co_await hooks->ping(ctx.who().org_id, *target);
+               if (!reply.ok()) {
+                 const std::string why = !reply.error.empty() ? reply.error : "HTTP " + std::to_string(reply.status);
+                 throw http::ApiError(status::internal_server_error, "INTERNAL_ERROR", "Test ping failed: " + why);
+               }
+               co_return ping_sent();
+             });
+
+  router.add(verb::get, "/api/v1/webhooks/:id/deliveries", Access::authenticated,
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto log = co_await hooks->store().deliveries(ctx.who().org_id, ctx.param("id"));
+               if (!log) co_return not_found();
+               co_return raw(status::ok, wrapped("deliveries", std::move(*log)));
+             });
+}
+
+}  // namespace agenthq::hub
