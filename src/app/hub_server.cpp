@@ -9,6 +9,7 @@
 
 #include "app/database_target.hpp"
 #include "app/demo_credentials.hpp"
+#include "app/web_assets.hpp"
 #include "auth/authenticator.hpp"
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
@@ -51,7 +52,9 @@ void accept_websockets(EventLoop& loop) {
 
 void print_banner(const Config& c, unsigned short port) {
   std::string host = c.host == "0.0.0.0" || c.host == "::" ? "localhost" : c.host;
-  std::cerr << "\nAgentHQ is running at http://" << host << ":" << port << "  (health: /health, API: /api/v1)\n";
+  std::cerr << "\nAgentHQ is running at http://" << host << ":" << port
+            << (embedded_web_assets().files.empty() ? "  (no dashboard in this build)" : "  (dashboard: /)")
+            << "  (health: /health, API: /api/v1)\n";
   print_demo_credentials(c);
 }
 
@@ -70,6 +73,10 @@ int serve(Config config, const ServeOptions& options) {
   http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
   hub::HealthProbe probe;
   const std::string conninfo = db::with_session_settings(target.app_conninfo);
+  const http::StaticSite dashboard(embedded_web_assets().files);
+  if (dashboard.empty())
+    spdlog::warn(R"("msg":"dashboard not built, serving the API only","reason":{})",
+                 json::serialize(json::value(embedded_web_assets().missing_reason)));
 
   // Realtime plumbing lives on the first loop: one connection publishing NOTIFY batches, one
   // LISTENing, one reading events back.
@@ -95,8 +102,9 @@ int serve(Config config, const ServeOptions& options) {
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
     hub::add_hub_routes(loop->router, *loop->services, probe);
     verticals::real_estate::add_routes(loop->router, *loop->services);
-    loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
-                                                      *loop->authenticator, *loop->db);
+    const http::PipelineOptions pipeline_options{.cors_origin = config.cors_origin, .dashboard = &dashboard};
+    loop->pipeline = std::make_unique<http::Pipeline>(pipeline_options, loop->router, limiter, *loop->authenticator,
+                                                      *loop->db);
     // The first loop may bind port 0; the others then join whatever port it got.
     asio::ip::tcp::endpoint endpoint(asio::ip::make_address(config.host), port);
     loop->server = std::make_unique<http::Server>(loop->ioc, endpoint, *loop->pipeline, http::ServerLimits{});

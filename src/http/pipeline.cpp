@@ -9,6 +9,7 @@
 #include "auth/authenticator.hpp"
 #include "db/pg_error.hpp"
 #include "http/api_error.hpp"
+#include "http/static_site.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::http {
@@ -44,6 +45,15 @@ bool is_json_content_type(std::string_view ct) {
 Pipeline::Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter,
                    auth::Authenticator& authenticator, db::Database& db)
     : options_(std::move(options)), router_(router), limiter_(limiter), authenticator_(authenticator), db_(db) {}
+
+// The API owns /api/..., /health, /ws and every path some route matches; the dashboard gets the
+// rest, so its client-side routes (/channels/x) load index.html while /api/v1/nope stays a JSON 404.
+bool Pipeline::serves_dashboard(const HttpRequest& request, std::string_view path) const {
+  if (!options_.dashboard || options_.dashboard->empty()) return false;
+  if (request.method() != beast_http::verb::get) return false;
+  if (path == "/api" || path.starts_with("/api/") || path == "/ws" || path == "/health") return false;
+  return !router_.has_path(path);
+}
 
 void Pipeline::parse_body(const HttpRequest& request, RequestContext& ctx) const {
   const auto& body = request.body();
@@ -88,6 +98,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
 
   Response out;
   std::optional<RateLimiter::Decision> limit;
+  bool dashboard = false;
   if (request.method() == beast_http::verb::options) {
     out.status = status::no_content;
     out.headers.emplace_back(field::access_control_allow_methods, "GET,HEAD,PUT,PATCH,POST,DELETE");
@@ -99,8 +110,13 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
       if (!target) throw ApiError::validation("Malformed request target");
       ctx.path = target->path();
       for (auto param : target->params()) ctx.query[param.key] = param.value;
-      limit = limiter_.hit(client_ip);
-      out = co_await dispatch(request, ctx, *limit);
+      if (serves_dashboard(request, ctx.path)) {
+        dashboard = true;
+        out = options_.dashboard->respond(ctx.path, request[field::if_none_match]);
+      } else {
+        limit = limiter_.hit(client_ip);
+        out = co_await dispatch(request, ctx, *limit);
+      }
     } catch (const ApiError& e) {
       out = error(e.status(), e.code(), e.what());
     } catch (const db::PgUnavailable& e) {
@@ -123,6 +139,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
   res.set(field::vary, "Origin");
   res.set("X-Request-Id", ctx.request_id);
   add_security_headers(res);
+  if (dashboard) res.set("Content-Security-Policy", StaticSite::content_security_policy());
   if (limit) {
     res.set("RateLimit-Policy", std::to_string(limit->limit) + ";w=" +
                                     std::to_string(limiter_.window().count() / 1000));

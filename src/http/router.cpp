@@ -19,6 +19,13 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
+bool fits(const Route& r, const std::vector<std::string_view>& parts) {
+  if (r.segments.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (r.segments[i].front() != ':' && r.segments[i] != parts[i]) return false;
+  return true;
+}
+
 }  // namespace
 
 void Router::add(boost::beast::http::verb method, std::string pattern, Access access, Handler handler) {
@@ -35,20 +42,22 @@ const Route* Router::match(boost::beast::http::verb method, std::string_view pat
   const auto parts = split_path(path);
   const Route* best = nullptr;
   for (const auto& r : routes_) {
-    if (r.method != method || r.segments.size() != parts.size()) continue;
+    if (r.method != method) continue;
     if (best && best->static_segments >= r.static_segments) continue;
-    bool fits = true;
-    for (std::size_t i = 0; i < parts.size() && fits; ++i) {
-      const auto& seg = r.segments[i];
-      fits = seg.front() == ':' || seg == parts[i];
-    }
-    if (fits) best = &r;
+    if (fits(r, parts)) best = &r;
   }
   if (best) {
     for (std::size_t i = 0; i < parts.size(); ++i)
       if (best->segments[i].front() == ':') params[best->segments[i].substr(1)] = std::string(parts[i]);
   }
   return best;
+}
+
+bool Router::has_path(std::string_view path) const {
+  const auto parts = split_path(path);
+  for (const auto& r : routes_)
+    if (fits(r, parts)) return true;
+  return false;
 }
 
 }  // namespace agenthq::http

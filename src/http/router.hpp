@@ -38,6 +38,8 @@ class Router {
   void add(boost::beast::http::verb method, std::string pattern, Access access, Handler handler);
   const Route* match(boost::beast::http::verb method, std::string_view path,
                      std::unordered_map<std::string, std::string>& params) const;
+  // Whether some route, with any method, matches the path (such paths are never the dashboard's).
+  bool has_path(std::string_view path) const;
 
  private:
   std::vector<Route> routes_;
