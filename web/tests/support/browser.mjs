@@ -33,6 +33,6 @@ export function watchErrors(page) {
 const outDir = process.env.AGENTHQ_TEST_OUTPUT ?? path.resolve("test-output");
 fs.mkdirSync(outDir, { recursive: true });
 
-export async function screenshot(page, name) {
-  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+export async function screenshot(page, name, fullPage = true) {
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage });
 }

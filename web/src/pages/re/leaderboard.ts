@@ -42,8 +42,8 @@ export async function leaderboardPage(root: HTMLElement): Promise<void> {
           h("td", { class: "num volume" }, money(e.metrics.total_volume)),
           h("td", { class: "num closed" }, String(e.metrics.closed_deals)),
           h("td", { class: "num" }, money(e.metrics.commission_earned)),
-          h("td", { class: "num" }, e.metrics.avg_days_to_close === null ? "—" : e.metrics.avg_days_to_close.toFixed(1)),
-          h("td", { class: "num" }, `${Math.round(e.metrics.conversion_rate * 100)}%`),
+          h("td", { class: "num" }, e.metrics.avg_days_to_close === null ? "—" : Number(e.metrics.avg_days_to_close).toFixed(1)),
+          h("td", { class: "num" }, `${Math.round(Number(e.metrics.conversion_rate) * 100)}%`),
         ),
       );
       replace(

@@ -55,7 +55,7 @@ export async function metricsPage(root: HTMLElement): Promise<void> {
           lineChart(points("closed_deals"), { title: "Closed deals", format: (n) => String(Math.round(n)), bars: true, integer: true }),
           lineChart(points("commission_earned"), { title: "Commission earned", format: compactMoney }),
           barList(
-            rows.slice(-12).map((r) => ({ label: periodLabel(p, r.period_start), value: Math.round(r.metrics.conversion_rate * 100), note: `${r.metrics.closed_deals} closed / ${r.metrics.cancelled_deals} cancelled` })),
+            rows.slice(-12).map((r) => ({ label: periodLabel(p, r.period_start), value: Math.round(Number(r.metrics.conversion_rate) * 100), note: `${r.metrics.closed_deals} closed / ${r.metrics.cancelled_deals} cancelled` })),
             { title: "Conversion rate (latest periods)", format: (n) => `${n}%` },
           ),
         ),
