@@ -227,7 +227,7 @@ test("the leaderboard shows the metrics the hub computed; metrics are plotted", 
     assert.equal(await row.locator("th").textContent(), expected[i].name);
     const volume = Number((await row.locator(".volume").textContent()).replace(/[^0-9.]/g, ""));
     assert.equal(volume, Math.round(expected[i].metrics.total_volume));
-    assert.equal(Number(await row.locator(".closed").textContent()), expected[i].metrics.closed_deals);
+    assert.equal(Number(await row.locator(".closed").textContent()), Number(expected[i].metrics.closed_deals));
   }
   await screenshot(page, "leaderboard");
 
