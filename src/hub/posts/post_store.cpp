@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/posts/post_sql.hpp"
 #include "util/ulid.hpp"
@@ -17,63 +18,36 @@ namespace {
 // never changes), but a walk over rows must terminate whatever the data says.
 constexpr int kMaxThreadDepth = 1000;
 
-// FROM/WHERE shared by a list's count and page statements: $1 org, $2/$3 the caller (for
-// channel_readable), then one parameter per filter present. Only the filters given appear in the
-// SQL, so each combination is its own prepared statement with a plan that fits it.
-struct ListQuery {
-  std::string from;
-  std::vector<db::Param> params;
-};
-
-ListQuery list_query(const auth::Identity& who, const PostFilter& f) {
-  ListQuery q;
-  q.params = {who.org_id, who.id, std::string(who.type_name())};
-  q.from = " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1 AND "
-           "p.parent_id IS NULL AND " + channel_readable("c", 2, 3);
-  auto add = [&q](const std::optional<std::string>& value, const std::string& column) {
-    if (!value) return;
-    q.params.emplace_back(*value);
-    q.from += " AND " + column + " = $" + std::to_string(q.params.size());
-  };
-  add(f.channel_id, "p.channel_id");
-  add(f.type, "p.type");
-  add(f.author_id, "p.author_id");
-  if (f.since) {
-    q.params.emplace_back(*f.since);
-    q.from += " AND p.created_at >= $" + std::to_string(q.params.size()) + "::timestamptz";
-  }
+// The FROM/WHERE of a list's count and page: $1 org, $2/$3 the caller (for channel_readable),
+// then one parameter per filter present. Only the filters given appear in the SQL, so each
+// combination is its own prepared statement with a plan that fits it.
+db::PagedQuery list_query(const auth::Identity& who, const PostFilter& f) {
+  db::PagedQuery q;
+  q.params = db::SqlParams({who.org_id, who.id, std::string(who.type_name())});
+  q.columns = post_columns("p");
+  q.from_where = " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1 AND "
+                 "p.parent_id IS NULL AND " + channel_readable("c", 2, 3);
+  q.from_where += q.params.and_equal("p.channel_id", f.channel_id);
+  q.from_where += q.params.and_equal("p.type", f.type);
+  q.from_where += q.params.and_equal("p.author_id", f.author_id);
+  if (f.since) q.from_where += " AND p.created_at >= " + q.params.bind(*f.since) + "::timestamptz";
+  q.order = kPostListOrder;
   return q;
-}
-
-// Appends "SELECT count(*) ..." and "SELECT <post> ... ORDER BY ... LIMIT OFFSET" to `batch`.
-void push_count_and_page(std::vector<Statement>& batch, const ListQuery& q, const std::string& order,
-                         std::int64_t limit, std::int64_t offset, db::Plan plan) {
-  Statement count("SELECT count(*)" + q.from, q.params, plan);
-  std::vector<db::Param> page_params = q.params;
-  page_params.emplace_back(std::to_string(limit));
-  page_params.emplace_back(std::to_string(offset));
-  const auto n = page_params.size();
-  Statement page("SELECT " + post_columns("p") + q.from + " ORDER BY " + order + " LIMIT $" + std::to_string(n - 1) +
-                     "::bigint OFFSET $" + std::to_string(n) + "::bigint",
-                 std::move(page_params), plan);
-  batch.push_back(std::move(count));
-  batch.push_back(std::move(page));
 }
 
 PostPage page_of(const db::PgResult& count, const db::PgResult& page) {
   return {page.rows_json(), count.integer(0, 0)};
 }
 
-const std::string& create_sql() {
-  // $1 org, $2 author id, $3 author type, $4 channel id (NULL: the parent's), $5 parent id,
-  // $6 new id, $7 type, $8 title, $9 content, $10 metadata, $11 audit id, $12 audit action,
-  // $13 audit details, $14 client IP.
-  // parent: only a post of a channel the caller can read counts as existing (no probing of
-  // private channels). ancestors: the walk to the thread root, at most 50 hops, in the same
-  // statement rather than one query per level. The reply counter is bumped in SQL, so
-  // concurrent replies never lose an increment. A client-written reply_count that is not a
-  // number counts as 0 instead of failing the insert.
-  static const std::string sql =
+// $1 org, $2 author id, $3 author type, $4 channel id (NULL: the parent's), $5 parent id,
+// $6 new id, $7 type, $8 title, $9 content, $10 metadata; the audit entry's values follow.
+// parent: only a post of a channel the caller can read counts as existing (no probing of
+// private channels). ancestors: the walk to the thread root, at most 50 hops, in the same
+// statement rather than one query per level. The reply counter is bumped in SQL, so
+// concurrent replies never lose an increment. A client-written reply_count that is not a
+// number counts as 0 instead of failing the insert.
+std::string create_sql(const AuditEntry& audit, db::SqlParams& params) {
+  std::string sql =
       "WITH RECURSIVE parent AS ("
       " SELECT p.id, p.channel_id, p.parent_id FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
       " WHERE p.org_id = $1 AND p.id = $5::text AND " + channel_readable("c", 2, 3) +
@@ -97,16 +71,15 @@ const std::string& create_sql() {
       "            THEN floor((metadata ->> 'reply_count')::numeric) ELSE 0 END + 1))"
       " WHERE org_id = $1 AND id = (SELECT id FROM ancestors ORDER BY hops DESC LIMIT 1)"
       " RETURNING id"
-      "), audit AS ("
-      " INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id, details,"
-      " ip_address) SELECT $11, $1, $2, $3, $12, 'post', inserted.id, $13::jsonb || jsonb_build_object("
-      " 'channel_id', inserted.channel_id, 'type', inserted.type, 'parent_id', inserted.parent_id), NULLIF($14, '')"
-      " FROM inserted"
-      ") SELECT CASE WHEN inserted.id IS NOT NULL THEN 'created'"
-      " WHEN $5::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parent) THEN 'parent_not_found'"
-      " WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'channel_not_found'"
-      " ELSE 'parent_in_other_channel' END AS outcome, inserted.*"
-      " FROM (SELECT 1) AS one LEFT JOIN inserted ON true";
+      "), audit AS (";
+  sql += audit_insert_from(audit, params, "inserted", "inserted.id",
+                           "jsonb_build_object('channel_id', inserted.channel_id, 'type', inserted.type, "
+                           "'parent_id', inserted.parent_id)");
+  sql += ") SELECT CASE WHEN inserted.id IS NOT NULL THEN 'created'"
+         " WHEN $5::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parent) THEN 'parent_not_found'"
+         " WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'channel_not_found'"
+         " ELSE 'parent_in_other_channel' END AS outcome, inserted.*"
+         " FROM (SELECT 1) AS one LEFT JOIN inserted ON true";
   return sql;
 }
 
@@ -201,7 +174,7 @@ CreatedPost created_post(const db::PgResult& r) {
 asio::awaitable<PostPage> PostStore::list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
                                           std::int64_t offset) {
   std::vector<Statement> batch;
-  push_count_and_page(batch, list_query(who, filter), kPostListOrder, limit, offset, db::Plan::cached);
+  db::push_count_and_page(batch, list_query(who, filter), limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   co_return page_of(r[0], r[1]);
@@ -213,7 +186,7 @@ asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Ide
   Statement readable("SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " + channel_readable("c", 2, 3),
                      {who.org_id, who.id, std::string(who.type_name()), filter.channel_id});
   batch.push_back(std::move(readable));
-  push_count_and_page(batch, list_query(who, filter), kPostListOrder, limit, offset, db::Plan::cached);
+  db::push_count_and_page(batch, list_query(who, filter), limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   if (r[0].empty()) co_return std::nullopt;
@@ -230,9 +203,10 @@ asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const a
 }
 
 asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const NewPost& n, const AuditEntry& audit) {
-  Statement insert(create_sql(), {who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id,
-                                  util::new_ulid(), n.type, n.title, n.content, json::serialize(n.metadata),
-                                  audit.id, audit.action, json::serialize(audit.details), audit.ip_address});
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id,
+                        util::new_ulid(), n.type, n.title, n.content, json::serialize(n.metadata)});
+  std::string sql = create_sql(audit, params);
+  Statement insert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   co_return created_post(r);
