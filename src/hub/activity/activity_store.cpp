@@ -8,11 +8,6 @@ namespace agenthq::hub {
 namespace asio = boost::asio;
 namespace json = boost::json;
 
-namespace {
-constexpr const char* kActivityColumns =
-    "id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, ip_address, created_at";
-}  // namespace
-
 asio::awaitable<json::object> ActivityStore::append(const AuditEntry& e) {
   db::Statement insert = audit_statement(e, kActivityColumns);
   const db::Scope scope = db::Scope::org(e.org_id);  // a named local: no temporaries inside co_await (g++ 12)

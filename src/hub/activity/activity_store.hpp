@@ -12,6 +12,10 @@
 
 namespace agenthq::hub {
 
+// The ActivityLog object's columns (REST replies and activity:new events).
+inline constexpr const char* kActivityColumns =
+    "id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, ip_address, created_at";
+
 // Filters of GET /activity; unset members do not filter. Time bounds are epoch microseconds
 // (exact, and independent of the session's TimeZone); several bounds all apply.
 struct ActivityFilter {

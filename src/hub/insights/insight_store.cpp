@@ -10,9 +10,7 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 
 namespace {
-const std::string kColumns =
-    "i.id, i.org_id, i.type, i.title, i.content, i.data, i.source_posts, i.source_agents, i.confidence, i.reviewed, "
-    "i.created_at";
+const std::string kColumns = kInsightColumns;
 
 std::string json_array(const std::vector<std::string>& items) {
   return json::serialize(json::array(items.begin(), items.end()));
