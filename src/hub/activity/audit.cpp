@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "hub/services.hpp"
+
 namespace agenthq::hub {
 
 namespace {
@@ -39,5 +41,8 @@ std::string audit_insert_from(const AuditEntry& e, db::SqlParams& params, const 
   sql += ", NULLIF(" + params.bind(e.ip_address) + ", '') FROM " + from;
   return sql;
 }
+
+// Here because hub/services.hpp only forward-declares AuditEntry.
+void Services::announce(const AuditEntry& entry) const { events.activity_logged(entry.org_id, entry.id); }
 
 }  // namespace agenthq::hub
