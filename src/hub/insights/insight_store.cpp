@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/sql_builder.hpp"
+#include "util/json_text.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::hub {
@@ -29,7 +30,7 @@ asio::awaitable<InsightStore::Created> InsightStore::create(const std::string& o
   const std::string posts = params.bind(json_array(n.source_posts));
   const std::string agents = params.bind(json_array(n.source_agents));
   db::Param confidence;
-  if (n.confidence) confidence = json::serialize(json::value(*n.confidence));
+  if (n.confidence) confidence = util::number_text(*n.confidence);
   // The insert happens only when every source id is a post/agent of the org; the counts tell
   // the caller which list was wrong. One statement: check, insert and audit are one atomic step.
   std::string sql = "WITH missing_posts AS (" + count_missing("posts", posts) + "), missing_agents AS (" +
@@ -70,7 +71,7 @@ asio::awaitable<InsightPage> InsightStore::list(const std::string& org_id, const
   if (f.reviewed)
     q.from_where += " AND COALESCE(i.reviewed, false) = " + q.params.bind(*f.reviewed ? "true" : "false") + "::boolean";
   if (f.min_confidence)
-    q.from_where += " AND i.confidence >= " + q.params.bind(json::serialize(json::value(*f.min_confidence))) + "::real";
+    q.from_where += " AND i.confidence >= " + q.params.bind(util::number_text(*f.min_confidence)) + "::real";
   q.order = "i.created_at DESC, i.id DESC";
   std::vector<db::Statement> batch;
   db::push_count_and_page(batch, std::move(q), limit, offset);

@@ -7,6 +7,7 @@
 #include "http/pagination.hpp"
 #include "hub/search/query_params.hpp"
 #include "hub/search/search_store.hpp"
+#include "util/json_text.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -59,7 +60,7 @@ Response envelope(const SearchResult& r, const http::PageRequest& page) {
   body["success"] = true;
   body["data"] = std::move(data);
   body["pagination"] = std::move(pagination);
-  return Response{boost::beast::http::status::ok, json::serialize(body), {}};
+  return Response{boost::beast::http::status::ok, util::to_json(body), {}};
 }
 }  // namespace
 

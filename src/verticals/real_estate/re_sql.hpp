@@ -13,4 +13,11 @@ std::string transaction_columns(const std::string& table);
 // stored by an older client or an import cannot make a metrics rollup fail.
 std::string safe_date(const std::string& text_sql);
 
+// The metrics object `column` (re_metrics.metrics) as the routes emit it. The rollup computes
+// in NUMERIC and jsonb keeps NUMERIC exactly, but a JSON number reaches the client through a
+// double; so money (total_volume, commission_earned) and conversion_rate go out as decimal
+// strings with the scale of their source columns (2 and 4 places), like transaction prices.
+// Counts stay JSON integers.
+std::string emitted_metrics(const std::string& column);
+
 }  // namespace agenthq::verticals::real_estate
