@@ -35,6 +35,30 @@ db::PagedQuery list_query(const auth::Identity& who, const PostFilter& f) {
   return q;
 }
 
+// pagination.total from the counters of migration 022: the sum of at most 8 rows per readable
+// channel, whatever the number of posts. The counters cover every filter but `since`, which
+// counts the matching rows (its window is what the caller asked to see).
+Statement counted_total(const auth::Identity& who, const PostFilter& f) {
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name())});
+  std::string sql = "SELECT coalesce(sum(pc.n), 0)::bigint FROM post_counts pc JOIN channels c ON c.id = "
+                    "pc.channel_id AND c.org_id = $1 WHERE pc.org_id = $1 AND " + channel_readable("c", 2, 3);
+  auto key = [&](const std::optional<std::string>& value, const std::string& column) {
+    sql += value ? params.and_equal(column, value) : " AND " + column + " IS NULL";  // NULL: the "any" row
+  };
+  key(f.type, "pc.type");
+  key(f.author_id, "pc.author_id");
+  sql += params.and_equal("pc.channel_id", f.channel_id);
+  return Statement(std::move(sql), params.take());
+}
+
+// The total (counters, or count(*) with `since`) and the page of a post list, appended to `batch`.
+void push_total_and_page(std::vector<Statement>& batch, const auth::Identity& who, const PostFilter& f,
+                         std::int64_t limit, std::int64_t offset) {
+  db::PagedQuery q = list_query(who, f);
+  if (!f.since) q.total = counted_total(who, f);
+  db::push_count_and_page(batch, std::move(q), limit, offset);
+}
+
 PostPage page_of(const db::PgResult& count, const db::PgResult& page) {
   return {page.rows_json(), count.integer(0, 0)};
 }
@@ -174,7 +198,7 @@ CreatedPost created_post(const db::PgResult& r) {
 asio::awaitable<PostPage> PostStore::list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
                                           std::int64_t offset) {
   std::vector<Statement> batch;
-  db::push_count_and_page(batch, list_query(who, filter), limit, offset);
+  push_total_and_page(batch, who, filter, limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   co_return page_of(r[0], r[1]);
@@ -186,7 +210,7 @@ asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Ide
   Statement readable("SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " + channel_readable("c", 2, 3),
                      {who.org_id, who.id, std::string(who.type_name()), filter.channel_id});
   batch.push_back(std::move(readable));
-  db::push_count_and_page(batch, list_query(who, filter), limit, offset);
+  push_total_and_page(batch, who, filter, limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   if (r[0].empty()) co_return std::nullopt;
