@@ -18,49 +18,69 @@ namespace {
 // never changes), but a walk over rows must terminate whatever the data says.
 constexpr int kMaxThreadDepth = 1000;
 
-// The FROM/WHERE of a list's count and page: $1 org, $2/$3 the caller (for channel_readable),
-// then one parameter per filter present. Only the filters given appear in the SQL, so each
-// combination is its own prepared statement with a plan that fits it.
-db::PagedQuery list_query(const auth::Identity& who, const PostFilter& f) {
-  db::PagedQuery q;
-  q.params = db::SqlParams({who.org_id, who.id, std::string(who.type_name())});
-  q.columns = post_columns("p");
-  q.from_where = " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1 AND "
-                 "p.parent_id IS NULL AND " + channel_readable("c", 2, 3);
-  q.from_where += q.params.and_equal("p.channel_id", f.channel_id);
-  q.from_where += q.params.and_equal("p.type", f.type);
-  q.from_where += q.params.and_equal("p.author_id", f.author_id);
-  if (f.since) q.from_where += " AND p.created_at >= " + q.params.bind(*f.since) + "::timestamptz";
-  q.order = kPostListOrder;
-  return q;
-}
-
-// pagination.total from the counters of migration 022: the sum of at most 8 rows per readable
-// channel, whatever the number of posts. The counters cover every filter but `since`, which
-// counts the matching rows (its window is what the caller asked to see).
-Statement counted_total(const auth::Identity& who, const PostFilter& f) {
+// One statement per list: the total and the page, so a list costs PostgreSQL what the bare page
+// query costs plus a few counter rows. $1 org, $2/$3 the caller (for channel_readable), then one
+// parameter per filter present, then limit and offset. Only the filters given appear in the SQL,
+// so each combination is its own prepared statement with a plan that fits it.
+//
+// The total comes from the counters of migration 022 (at most 8 rows per readable channel)
+// for every filter but `since`, whose window is counted. With a channel, its readability is one
+// uncorrelated EXISTS on the whole statement (checked once, and no row at all when the caller
+// may not read it); without, every post and counter row is joined to its channel. The page is
+// LEFT JOINed to the total, so a page beyond the end still yields one row carrying it (id NULL).
+Statement list_statement(const auth::Identity& who, const PostFilter& f, std::int64_t limit, std::int64_t offset) {
   db::SqlParams params({who.org_id, who.id, std::string(who.type_name())});
-  std::string sql = "SELECT coalesce(sum(pc.n), 0)::bigint FROM post_counts pc JOIN channels c ON c.id = "
-                    "pc.channel_id AND c.org_id = $1 WHERE pc.org_id = $1 AND " + channel_readable("c", 2, 3);
-  auto key = [&](const std::optional<std::string>& value, const std::string& column) {
-    sql += value ? params.and_equal(column, value) : " AND " + column + " IS NULL";  // NULL: the "any" row
-  };
-  key(f.type, "pc.type");
-  key(f.author_id, "pc.author_id");
-  sql += params.and_equal("pc.channel_id", f.channel_id);
-  return Statement(std::move(sql), params.take());
+  auto ref = [&params](const std::string& value) { return params.bind(value); };
+  const std::string channel = f.channel_id ? ref(*f.channel_id) : "";
+  const std::string type = f.type ? ref(*f.type) : "";
+  const std::string author = f.author_id ? ref(*f.author_id) : "";
+  const std::string since = f.since ? ref(*f.since) + "::timestamptz" : "";
+
+  std::string posts = channel.empty()
+                          ? " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1"
+                            " AND p.parent_id IS NULL AND " + channel_readable("c", 2, 3)
+                          : " FROM posts p WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.channel_id = " + channel;
+  if (!type.empty()) posts += " AND p.type = " + type;
+  if (!author.empty()) posts += " AND p.author_id = " + author;
+  if (!since.empty()) posts += " AND p.created_at >= " + since;
+
+  std::string total;
+  if (!since.empty()) {
+    total = "SELECT count(*) AS total" + posts;
+  } else {
+    total = "SELECT coalesce(sum(pc.n), 0)::bigint AS total FROM post_counts pc";
+    if (channel.empty())
+      total += " JOIN channels c ON c.id = pc.channel_id AND c.org_id = $1 WHERE pc.org_id = $1 AND " +
+               channel_readable("c", 2, 3);
+    else
+      total += " WHERE pc.org_id = $1 AND pc.channel_id = " + channel;
+    total += type.empty() ? " AND pc.type IS NULL" : " AND pc.type = " + type;  // NULL: the "any" row
+    total += author.empty() ? " AND pc.author_id IS NULL" : " AND pc.author_id = " + author;
+  }
+  const std::string lim = ref(std::to_string(limit)) + "::bigint";
+  const std::string off = ref(std::to_string(offset)) + "::bigint";
+  std::string sql = "SELECT " + post_columns("p") + ", t.total FROM (" + total + ") t LEFT JOIN LATERAL (SELECT " +
+                    post_columns("p") + posts + " ORDER BY " + kPostListOrder + " LIMIT " + lim + " OFFSET " + off +
+                    ") p ON true";
+  if (!channel.empty())
+    sql += " WHERE EXISTS (SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = " + channel + " AND " +
+           channel_readable("c", 2, 3) + ")";
+  return Statement(std::move(sql), params.take(), db::Plan::cached);
 }
 
-// The total (counters, or count(*) with `since`) and the page of a post list, appended to `batch`.
-void push_total_and_page(std::vector<Statement>& batch, const auth::Identity& who, const PostFilter& f,
-                         std::int64_t limit, std::int64_t offset) {
-  db::PagedQuery q = list_query(who, f);
-  if (!f.since) q.total = counted_total(who, f);
-  db::push_count_and_page(batch, std::move(q), limit, offset);
-}
-
-PostPage page_of(const db::PgResult& count, const db::PgResult& page) {
-  return {page.rows_json(), count.integer(0, 0)};
+// Rows of list_statement(); nullopt when it returned none (a channel the caller may not read).
+std::optional<PostPage> page_of(const db::PgResult& r) {
+  if (r.empty()) return std::nullopt;
+  PostPage out;
+  const int total_col = r.column("total");
+  out.total = r.integer(0, total_col);
+  for (int row = 0; row < r.rows(); ++row) {
+    if (r.is_null(row, 0)) continue;  // the lone total row of an empty page
+    json::object o = r.row_json(row);
+    o.erase("total");  // the last key: erase() moves the last element into the gap, here nothing
+    out.posts.emplace_back(std::move(o));
+  }
+  return out;
 }
 
 // $1 org, $2 author id, $3 author type, $4 channel id (NULL: the parent's), $5 parent id,
@@ -197,24 +217,20 @@ CreatedPost created_post(const db::PgResult& r) {
 
 asio::awaitable<PostPage> PostStore::list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
                                           std::int64_t offset) {
-  std::vector<Statement> batch;
-  push_total_and_page(batch, who, filter, limit, offset);
+  Statement select = list_statement(who, filter, limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  co_return page_of(r[0], r[1]);
+  auto r = co_await db_.query(scope, std::move(select));
+  std::optional<PostPage> page = page_of(r);
+  if (!page) page.emplace();  // none: a channel filter the caller may not read lists nothing
+  co_return std::move(*page);
 }
 
 asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Identity& who, const PostFilter& filter,
                                                                  std::int64_t limit, std::int64_t offset) {
-  std::vector<Statement> batch;
-  Statement readable("SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " + channel_readable("c", 2, 3),
-                     {who.org_id, who.id, std::string(who.type_name()), filter.channel_id});
-  batch.push_back(std::move(readable));
-  push_total_and_page(batch, who, filter, limit, offset);
+  Statement select = list_statement(who, filter, limit, offset);  // filter.channel_id is set
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  if (r[0].empty()) co_return std::nullopt;
-  co_return page_of(r[1], r[2]);
+  auto r = co_await db_.query(scope, std::move(select));
+  co_return page_of(r);
 }
 
 asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const auth::Identity& who,
