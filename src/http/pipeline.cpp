@@ -68,7 +68,7 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
   if (!route) co_return error(status::not_found, "NOT_FOUND", "Route not found");
 
   if (route->access != Access::open) {
-    ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_);
+    ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_, ctx.client_ip);
     if (ctx.identity->org_id.empty()) throw ApiError(status::bad_request, "MISSING_ORG", "No organisation in identity");
     if (route->access == Access::users && !ctx.identity->is_user())
       throw ApiError::forbidden("This action requires a user account");
@@ -103,6 +103,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
       out = co_await dispatch(request, ctx, *limit);
     } catch (const ApiError& e) {
       out = error(e.status(), e.code(), e.what());
+      if (e.retry_after_seconds() > 0) out.headers.emplace_back(field::retry_after, std::to_string(e.retry_after_seconds()));
     } catch (const db::PgUnavailable& e) {
       spdlog::warn(R"("msg":"database unavailable","request_id":"{}","error":{})", ctx.request_id,
                    json::serialize(json::value(e.what())));
