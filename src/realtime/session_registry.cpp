@@ -21,14 +21,6 @@ void SessionRegistry::remove(const WsSession* session) {
   if (it->second.empty()) by_org_.erase(it);
 }
 
-namespace {
-bool may_read(const Event& e, const auth::Identity& who) {
-  if (!e.members_only) return true;
-  return std::any_of(e.members.begin(), e.members.end(),
-                     [&](const auto& m) { return m.first == who.id && m.second == who.type_name(); });
-}
-}  // namespace
-
 void SessionRegistry::deliver(const std::vector<Event>& events) {
   for (const auto& e : events) {
     auto it = by_org_.find(e.org_id);
@@ -36,7 +28,7 @@ void SessionRegistry::deliver(const std::vector<Event>& events) {
     for (const auto& weak : it->second) {
       auto s = weak.lock();
       if (!s || !s->identity()) continue;
-      if (e.channel_scoped && (!may_read(e, *s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
+      if (e.channel_scoped && (!e.audience.admits(*s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
         continue;
       s->send(e.frame);
     }
