@@ -13,7 +13,10 @@
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "hub/system/metrics_route.hpp"
 #include "hub/routes.hpp"
+#include "mcp/mcp_routes.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/event_listener.hpp"
 #include "realtime/presence.hpp"
@@ -67,8 +70,10 @@ int serve(Config config, const ServeOptions& options) {
   const auth::JwtCodec jwt(config.jwt_secret);
   auth::ApiKeyCache key_cache;
   asio::thread_pool workers(std::max(2u, config.threads));
+  metrics::registry().bcrypt_pool = &workers;
   http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
   hub::HealthProbe probe;
+  mcp::SessionStore mcp_sessions;
   const std::string conninfo = db::with_session_settings(target.app_conninfo);
 
   // Realtime plumbing lives on the first loop: one connection publishing NOTIFY batches, one
@@ -94,6 +99,8 @@ int serve(Config config, const ServeOptions& options) {
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
     hub::add_hub_routes(loop->router, *loop->services, probe);
+    hub::add_metrics_route(loop->router, probe, config.metrics_token, target.cluster != nullptr);
+    mcp::add_mcp_routes(loop->router, loop->sessions, mcp_sessions, config.cors_origin);
     verticals::real_estate::add_routes(loop->router, *loop->services);
     loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
                                                       *loop->authenticator, *loop->db);

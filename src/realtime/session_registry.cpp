@@ -21,13 +21,20 @@ void SessionRegistry::remove(const WsSession* session) {
   if (it->second.empty()) by_org_.erase(it);
 }
 
-namespace {
 bool may_read(const Event& e, const auth::Identity& who) {
   if (!e.members_only) return true;
   return std::any_of(e.members.begin(), e.members.end(),
                      [&](const auto& m) { return m.first == who.id && m.second == who.type_name(); });
 }
-}  // namespace
+
+std::uint64_t SessionRegistry::add_tap(const std::string& org_id, Tap tap) {
+  taps_.push_back({next_tap_, org_id, std::move(tap)});
+  return next_tap_++;
+}
+
+void SessionRegistry::remove_tap(std::uint64_t id) {
+  std::erase_if(taps_, [id](const TapEntry& t) { return t.id == id; });
+}
 
 void SessionRegistry::deliver(const std::vector<Event>& events) {
   for (const auto& e : events) {
@@ -41,9 +48,17 @@ void SessionRegistry::deliver(const std::vector<Event>& events) {
       s->send(e.frame);
     }
   }
+  if (taps_.empty()) return;
+  // A tap may remove itself (or others) while it runs: call a copy.
+  const auto taps = taps_;
+  for (const auto& e : events)
+    for (const auto& t : taps)
+      if (t.org_id == e.org_id) t.tap(&e);
 }
 
 void SessionRegistry::close_all() {
+  const auto taps = taps_;
+  for (const auto& t : taps) t.tap(nullptr);
   for (auto& [org, sessions] : by_org_)
     for (auto& weak : sessions)
       if (auto s = weak.lock()) s->close();
