@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   // Client faces (`agenthq post create`, `agenthq mcp`, ...): they talk to a hub over HTTP.
   agenthq::cli::Context client;
   cli.add_flag("--json", client.json, "Client commands: print the server's data as JSON instead of tables");
+  cli.add_option("--hub-url", client.hub_url,
+                 "Client commands: the hub to talk to (default: AGENTHQ_HUB_URL, the config file, http://localhost:3000)");
   cli.fallthrough();
   agenthq::cli::add_account_commands(cli, client);
   agenthq::cli::add_content_commands(cli, client);

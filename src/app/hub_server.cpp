@@ -9,13 +9,11 @@
 
 #include "app/database_target.hpp"
 #include "app/demo_credentials.hpp"
+#include "app/route_table.hpp"
 #include "auth/authenticator.hpp"
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
-#include "hub/system/metrics_route.hpp"
-#include "hub/routes.hpp"
-#include "mcp/mcp_routes.hpp"
 #include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/event_listener.hpp"
@@ -23,7 +21,6 @@
 #include "realtime/session_registry.hpp"
 #include "realtime/ws_session.hpp"
 #include "verticals/real_estate/demo_data.hpp"
-#include "verticals/real_estate/routes.hpp"
 
 namespace agenthq::app {
 namespace asio = boost::asio;
@@ -98,10 +95,8 @@ int serve(Config config, const ServeOptions& options) {
     loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, workers);
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
-    hub::add_hub_routes(loop->router, *loop->services, probe);
-    hub::add_metrics_route(loop->router, probe, config.metrics_token, target.cluster != nullptr);
-    mcp::add_mcp_routes(loop->router, loop->sessions, mcp_sessions, config.cors_origin);
-    verticals::real_estate::add_routes(loop->router, *loop->services);
+    add_all_routes(loop->router,
+                   RouteDeps{*loop->services, probe, loop->sessions, mcp_sessions, target.cluster != nullptr});
     loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
                                                       *loop->authenticator, *loop->db);
     // The first loop may bind port 0; the others then join whatever port it got.

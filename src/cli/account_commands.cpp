@@ -45,7 +45,6 @@ void add_auth(CLI::App& app, Context& ctx) {
   auto* login_cmd = auth->add_subcommand("login", "Log in as a person; stores the JWT, organisation and hub");
   login_cmd->add_option("--email", login->email, "Your email")->required();
   login_cmd->add_option("--password", login->password, "Your password (read from standard input when omitted)");
-  login_cmd->add_option("--hub-url", ctx.hub_url, "Hub to log in to (default: stored, or http://localhost:3000)");
   login_cmd->callback([&ctx, login] {
     ctx.action = [&ctx, login] {
       std::string password = login->password.empty() ? read_secret_line("Password: ") : login->password;
@@ -75,7 +74,6 @@ void add_auth(CLI::App& app, Context& ctx) {
   la_cmd->add_option("--name", la->name, "Agent name")->required();
   la_cmd->add_option("--description", la->description, "What the agent does");
   la_cmd->add_option("--token", la->token, "A user's JWT (default: the one `auth login` stored)");
-  la_cmd->add_option("--hub-url", ctx.hub_url, "Hub to register with");
   la_cmd->callback([&ctx, la] {
     ctx.action = [&ctx, la] {
       ClientConfig c = ctx.load();

@@ -143,7 +143,6 @@ class Bridge {
 
 void add_mcp_command(CLI::App& app, Context& ctx) {
   auto* mcp = app.add_subcommand("mcp", "MCP server over stdio, acting as the configured agent (tools run in the hub)");
-  mcp->add_option("--hub-url", ctx.hub_url, "Hub to connect to (default: stored, AGENTHQ_HUB_URL, or localhost:3000)");
   mcp->callback([&ctx] {
     ctx.action = [&ctx] {
       const ClientConfig config = ctx.load();

@@ -7,28 +7,34 @@ namespace json = boost::json;
 
 namespace {
 
-void pretty(std::string& out, const json::value& v, int indent) {
-  const std::string pad(indent + 2, ' ');
+void pretty(std::string& out, const json::value& v, std::size_t indent) {
+  const std::size_t pad = indent + 2;
   if (v.is_object() && !v.as_object().empty()) {
     out += "{\n";
     bool first = true;
     for (const auto& [k, item] : v.as_object()) {
       if (!first) out += ",\n";
       first = false;
-      out += pad + json::serialize(json::value(k)) + ": ";
+      out.append(pad, ' ');
+      out += json::serialize(json::value(k));
+      out += ": ";
       pretty(out, item, indent + 2);
     }
-    out += "\n" + std::string(indent, ' ') + "}";
+    out += '\n';
+    out.append(indent, ' ');
+    out += '}';
   } else if (v.is_array() && !v.as_array().empty()) {
     out += "[\n";
     bool first = true;
     for (const auto& item : v.as_array()) {
       if (!first) out += ",\n";
       first = false;
-      out += pad;
+      out.append(pad, ' ');
       pretty(out, item, indent + 2);
     }
-    out += "\n" + std::string(indent, ' ') + "]";
+    out += '\n';
+    out.append(indent, ' ');
+    out += ']';
   } else {
     out += json::serialize(v);
   }

@@ -136,6 +136,9 @@ void integrations(http::ApiDocs& docs) {
               .summary = std::string("QuickBooks ") + e,
               .query = {{"query", R"({"type":"string"})", "Any value fetches every page"}},
               .data = upstream});
+  for (const char* e : {"accounts", "invoices", "payments", "bills"})
+    docs.add(verb::get, std::string("/api/v1/integrations/quickbooks/") + e + "/:id",
+             {.tag = "integrations", .summary = std::string("One QuickBooks ") + e + " record", .data = upstream});
 }
 
 }  // namespace
