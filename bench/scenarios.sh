@@ -85,6 +85,6 @@ printf '1 connection, p50: GET /health %s ms, GET /org with API key %s ms, with 
 # Later issues add their scenarios here (bench/scenarios.d/*.sh are sourced in name order).
 for extra in bench/scenarios.d/*.sh; do [ -e "$extra" ] && source "$extra"; done
 
-bench/report.sh "$results"
+bench/report.sh "$results" "$work/yardsticks.tsv"
 echo; cat "$work/single.txt"
 if [ -f "$work/fanout.txt" ]; then echo; grep -v '^FANOUT' "$work/fanout.txt"; grep '^FANOUT' "$work/fanout.txt" > bench/results/fanout.tsv; fi

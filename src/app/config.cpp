@@ -134,6 +134,7 @@ Config parse_config(const Environment& env) {
   c.bcrypt_cost = static_cast<int>(parse_integer(env, "AGENTHQ_BCRYPT_COST", 12, 4, 15));
   c.presence_timeout = std::chrono::seconds(parse_integer(env, "AGENTHQ_PRESENCE_TIMEOUT_S", 300, 1, 86400));
   c.ws_max_queued_frames = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_WS_MAX_QUEUE", 1024, 1, 1'000'000));
+  c.read_cache_entries = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_READ_CACHE_ENTRIES", 256, 0, 100'000));
   c.providers = parse_providers(env);
   return c;
 }

@@ -55,6 +55,7 @@ struct Config {
   int bcrypt_cost = 12;
   std::chrono::seconds presence_timeout{300};
   std::size_t ws_max_queued_frames = 1024;  // per WebSocket client; a client that stops reading is cut off
+  std::size_t read_cache_entries = 256;  // per cache and process; 0: no read caches (hub/cache/)
   ProviderConfig providers;
 };
 

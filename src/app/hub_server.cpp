@@ -14,6 +14,7 @@
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "hub/cache/read_caches.hpp"
 #include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/event_listener.hpp"
@@ -80,6 +81,7 @@ int serve(Config config, const ServeOptions& options) {
   std::unique_ptr<db::Database> publisher_db, reader_db;
   std::unique_ptr<realtime::EventBus> events;
   std::unique_ptr<realtime::Presence> presence;
+  std::unique_ptr<hub::ReadCaches> caches;
   const std::size_t per_loop = std::max<std::size_t>(1, config.db_pool_size / config.threads);
   unsigned short port = config.port;
   for (unsigned i = 0; i < config.threads; ++i) {
@@ -90,11 +92,12 @@ int serve(Config config, const ServeOptions& options) {
       reader_db = std::make_unique<db::Database>(conninfo, 2, std::chrono::seconds(10));
       events = std::make_unique<realtime::EventBus>(*home, *publisher_db);
       presence = std::make_unique<realtime::Presence>(*events);
+      if (config.read_cache_entries > 0) caches = std::make_unique<hub::ReadCaches>(config.read_cache_entries);
     }
     loop->db = std::make_unique<db::Database>(conninfo, per_loop, std::chrono::seconds(10));
     loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, workers);
     loop->services =
-        std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events});
+        std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events, caches.get()});
     add_all_routes(loop->router,
                    RouteDeps{*loop->services, probe, loop->sessions, mcp_sessions, target.cluster != nullptr});
     loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "http/api_error.hpp"
+#include "util/json_text.hpp"
 
 namespace agenthq::http {
 namespace json = boost::json;
@@ -80,8 +81,8 @@ std::optional<double> BodyReader::optional_number(std::string_view name, double 
   if (!v->is_number()) throw ApiError::validation(q(name) + " must be a number");
   double d = v->to_number<double>();
   if (!(d >= min && d <= max))
-    throw ApiError::validation(q(name) + " must be between " + json::serialize(json::value(min)) + " and " +
-                               json::serialize(json::value(max)));
+    throw ApiError::validation(q(name) + " must be between " + util::number_text(min) + " and " +
+                               util::number_text(max));
   return d;
 }
 

@@ -10,6 +10,7 @@
 namespace agenthq::hub {
 
 struct AuditEntry;
+struct ReadCaches;
 
 // What routes of one event-loop thread depend on. The database pool is the thread's own;
 // the rest is shared by every thread of the process.
@@ -20,6 +21,7 @@ struct Services {
   auth::ApiKeyCache& key_cache;
   boost::asio::thread_pool& workers;  // bcrypt and other slow CPU work
   realtime::EventBus& events;         // announce committed changes (WebSocket fan-out)
+  ReadCaches* caches = nullptr;       // process-wide (hub/cache/read_caches.hpp); null: nothing cached
 
   // Announces an audit entry that has been committed (activity:new).
   void announce(const AuditEntry& entry) const;

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "db/database.hpp"
+#include "util/json_text.hpp"
 #include "util/log.hpp"
 
 namespace agenthq::realtime {
@@ -16,7 +17,7 @@ void EventBus::agent_status(const std::string& org_id, const std::string& agent_
 
 void EventBus::org_event(const std::string& org_id, const std::string& name, const json::object& data) {
   json::object o{{"k", "direct"}, {"o", org_id}, {"i", name}, {"d", data}};
-  std::string payload = json::serialize(o);
+  std::string payload = util::to_json(o);
   if (payload.size() > 7500) {
     util::log::warn("realtime: {} event too large for a notification ({} bytes); not sent", name, payload.size());
     return;

@@ -9,6 +9,7 @@
 #include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/session_registry.hpp"
+#include "util/json_text.hpp"
 #include "util/log.hpp"
 
 namespace agenthq::realtime {
@@ -44,7 +45,7 @@ std::string text_array(const std::vector<std::string>& ids) {
 }
 
 std::shared_ptr<const std::string> make_frame(const char* event, json::value data) {
-  return std::make_shared<const std::string>(json::serialize(json::object{{"event", event}, {"data", std::move(data)}}));
+  return std::make_shared<const std::string>(util::to_json(json::object{{"event", event}, {"data", std::move(data)}}));
 }
 
 struct Wanted {

@@ -10,6 +10,7 @@
 #include "realtime/presence.hpp"
 #include "metrics/metrics.hpp"
 #include "realtime/session_registry.hpp"
+#include "util/json_text.hpp"
 #include "util/log.hpp"
 #include "util/time.hpp"
 
@@ -33,7 +34,7 @@ std::string token_from(const http::HttpRequest& request) {
 }
 
 std::shared_ptr<const std::string> frame(const char* event, const json::object& data) {
-  return std::make_shared<const std::string>(json::serialize(json::object{{"event", event}, {"data", data}}));
+  return std::make_shared<const std::string>(util::to_json(json::object{{"event", event}, {"data", data}}));
 }
 }  // namespace
 

@@ -217,6 +217,7 @@ TEST_F(Realtime, InsightAndActivityEvents) {
   auto insight = ws->receive_event("insight:new");
   ASSERT_TRUE(insight);
   EXPECT_EQ(insight->at("data"), r.data());
+  EXPECT_NE(ws->last_text().find(R"("confidence":0.7,)"), std::string::npos) << ws->last_text();  // not 7E-1
   auto logged = client().post("/api/v1/activity", {{"action", "custom.thing"}}, org.access_token);
   ASSERT_EQ(logged.status, 201);
   auto activity = ws->receive_event("activity:new");

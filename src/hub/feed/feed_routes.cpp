@@ -8,6 +8,7 @@
 #include "http/api_error.hpp"
 #include "http/pagination.hpp"
 #include "http/query_params.hpp"
+#include "hub/cache/read_caches.hpp"
 #include "hub/feed/feed_store.hpp"
 #include "hub/search/query_params.hpp"
 #include "util/time.hpp"
@@ -70,7 +71,7 @@ FeedQuery parse(const RequestContext& ctx, const http::PageRequest& page) {
 }  // namespace
 
 void add_feed_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<FeedStore>(s.db);
+  auto store = std::make_shared<FeedStore>(s.db, s.caches ? &s.caches->feed : nullptr);
 
   router.add(verb::get, "/api/v1/feed", Access::authenticated,
              [store](RequestContext& ctx) -> asio::awaitable<Response> {

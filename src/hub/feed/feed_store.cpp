@@ -83,7 +83,8 @@ std::string feed_sql(const std::string& sources, const std::string& limit, const
          "::bigint OFFSET " + offset + "::bigint) SELECT t.total, page.kind, " +
          column_list(post_fields(), "p") + ", " + column_list(activity_fields(), "a") + ", " +
          column_list(insight_fields(), "i") +
-         " FROM (SELECT count(*) AS total FROM u) t"
+         ", t.oldest FROM (SELECT count(*) AS total, to_char(min(created_at) AT TIME ZONE 'UTC', "
+         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS oldest FROM u) t"
          " LEFT JOIN page ON true"
          " LEFT JOIN posts p ON page.kind = 'post' AND p.id = page.id"
          " LEFT JOIN activity_log a ON page.kind = 'activity' AND a.id = page.id"
@@ -139,6 +140,43 @@ json::array items(const db::PgResult& r) {
   return out;
 }
 
+FeedPage page_of(const db::PgResult& r) {
+  FeedPage out;
+  out.total = r.integer(0, 0);
+  out.items = items(r);
+  return out;
+}
+
+FeedSnapshot snapshot_of(const db::PgResult& r, const std::string& since) {
+  FeedSnapshot s;
+  s.since = since;
+  const int oldest = r.column("oldest");
+  if (!r.is_null(0, oldest)) s.oldest = std::string(r.text(0, oldest));
+  s.page = page_of(r);
+  return s;
+}
+
+// Both sides are timestamptz_text() / to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') in UTC, so
+// comparing the text compares the instants.
+bool still_in_window(const FeedSnapshot& s, const std::string& since) {
+  return s.since <= since && (!s.oldest || since <= *s.oldest);
+}
+
+// Everything the page depends on besides the data and `since`. \x1f cannot occur in ids,
+// timestamps or numbers, so fields never run together; optional fields carry a marker.
+std::string cache_key(const FeedQuery& q) {
+  std::string key = q.org_id;
+  for (const std::string* part : {&q.caller_type, &q.caller_id}) (key += '\x1f') += *part;
+  key += '\x1f';
+  key += q.posts ? 'p' : '-';
+  key += q.activity ? 'a' : '-';
+  key += q.insights ? 'i' : '-';
+  key += '\x1f' + std::to_string(q.limit) + '\x1f' + std::to_string(q.offset);
+  key += q.until ? "\x1fu" + *q.until : std::string("\x1f-");
+  key += q.actor_id ? "\x1fa" + *q.actor_id : std::string("\x1f-");
+  return key;
+}
+
 }  // namespace
 
 std::vector<db::Statement> FeedStore::statements(const FeedQuery& q) {
@@ -155,13 +193,37 @@ std::vector<db::Statement> FeedStore::statements(const FeedQuery& q) {
 }
 
 asio::awaitable<FeedPage> FeedStore::page(const FeedQuery& query) {
-  FeedPage out;
-  std::vector<db::Statement> batch = statements(query);
-  if (batch.empty()) co_return out;  // no source selected (only unknown types, or insights by an actor)
+  std::vector<db::Statement> feed = statements(query);
+  if (feed.empty()) {  // no source selected (only unknown types, or insights by an actor)
+    FeedPage none;
+    co_return none;
+  }
   const db::Scope scope = db::Scope::org(query.org_id);
+  if (!cache_) {
+    std::vector<db::PgResult> results = co_await db_.run(scope, std::move(feed));
+    co_return page_of(results[0]);
+  }
+  const std::string key = cache_key(query);
+  std::shared_ptr<const FeedCache::Entry> kept = cache_->find(key);
+  if (kept && !still_in_window(kept->value, query.since)) kept = nullptr;
+  // The version first, so that a page read after it is at least that new; with a usable kept
+  // page the feed statement is left out.
+  std::vector<db::Statement> batch;
+  batch.emplace_back(kOrgVersionSql, std::vector<db::Param>{query.org_id});
+  if (!kept) batch.push_back(std::move(feed[0]));
   std::vector<db::PgResult> results = co_await db_.run(scope, std::move(batch));
-  out.total = results[0].integer(0, 0);
-  out.items = items(results[0]);
+  std::int64_t version = results[0].integer(0, 0);
+  if (kept && kept->version == version) co_return kept->value.page;
+  if (kept) {  // something changed since: a second round trip for the feed
+    std::vector<db::Statement> again;
+    again.emplace_back(kOrgVersionSql, std::vector<db::Param>{query.org_id});
+    for (auto& statement : statements(query)) again.push_back(std::move(statement));
+    results = co_await db_.run(scope, std::move(again));
+    version = results[0].integer(0, 0);
+  }
+  FeedSnapshot snapshot = snapshot_of(results[1], query.since);
+  FeedPage out = snapshot.page;
+  cache_->store(key, version, std::move(snapshot));
   co_return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "hub/cache/versioned_cache.hpp"
 
 namespace agenthq::hub {
 
@@ -29,13 +30,25 @@ struct FeedPage {
   std::int64_t total = 0;    // every item matching the same filters, until included
 };
 
+// A feed page as the feed cache keeps it. The window's count grows with the window, and the
+// default window moves with the clock, so a page read for `since` also answers a later request
+// with the same filters whose since lies in [since, oldest]: no item has left the window, and
+// while the org version is unchanged none has entered it.
+struct FeedSnapshot {
+  std::string since;                  // the window's start it was read with (timestamptz text)
+  std::optional<std::string> oldest;  // created_at of the window's oldest item, same format; none: empty
+  FeedPage page;
+};
+using FeedCache = VersionedCache<FeedSnapshot>;
+
 // Posts, activity and insights merged newest first. The merge, the page and the count happen in
 // PostgreSQL, in one statement: a UNION ALL of (kind, id, created_at) ordered and cut with
 // LIMIT/OFFSET, joined back to the page's full rows, with the window's count. A deep page
 // therefore never drags offset + limit rows out of every source into the server.
 class FeedStore {
  public:
-  explicit FeedStore(db::Database& db) : db_(db) {}
+  // cache (process-wide, may be null) keeps recent pages.
+  explicit FeedStore(db::Database& db, FeedCache* cache = nullptr) : db_(db), cache_(cache) {}
   boost::asio::awaitable<FeedPage> page(const FeedQuery& query);
 
   // The statement page() sends (one, or none when no source is selected); EXPLAIN and pgbench
@@ -44,6 +57,7 @@ class FeedStore {
 
  private:
   db::Database& db_;
+  FeedCache* cache_;
 };
 
 }  // namespace agenthq::hub

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "hub/activity/activity_store.hpp"
+#include "util/json_text.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::hub {
@@ -37,7 +38,7 @@ asio::awaitable<InsightStore::Created> InsightStore::create(const std::string& o
   const std::string posts = add_param(params, json_array(n.source_posts));
   const std::string agents = add_param(params, json_array(n.source_agents));
   db::Param confidence;
-  if (n.confidence) confidence = json::serialize(json::value(*n.confidence));
+  if (n.confidence) confidence = util::number_text(*n.confidence);
   // The insert happens only when every source id is a post/agent of the org; the counts tell
   // the caller which list was wrong. One statement: check, insert and audit are one atomic step.
   std::string sql = "WITH missing_posts AS (" + count_missing("posts", posts) + "), missing_agents AS (" +
@@ -79,7 +80,7 @@ asio::awaitable<InsightPage> InsightStore::list(const std::string& org_id, const
   if (f.reviewed) where += " AND COALESCE(i.reviewed, false) = " + add_param(params, *f.reviewed ? "true" : "false") +
                            "::boolean";
   if (f.min_confidence)
-    where += " AND i.confidence >= " + add_param(params, json::serialize(json::value(*f.min_confidence))) + "::real";
+    where += " AND i.confidence >= " + add_param(params, util::number_text(*f.min_confidence)) + "::real";
   std::vector<db::Param> page_params = params;
   const std::string page_sql = "SELECT " + kColumns + where + " ORDER BY i.created_at DESC, i.id DESC LIMIT " +
                                add_param(page_params, std::to_string(limit)) + "::bigint OFFSET " +

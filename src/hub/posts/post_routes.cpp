@@ -1,5 +1,6 @@
 #include "hub/posts/post_routes.hpp"
 #include "http/query_params.hpp"
+#include "hub/cache/read_caches.hpp"
 #include "hub/search/search_store.hpp"
 
 #include <boost/json.hpp>
@@ -76,7 +77,7 @@ Response page_response(const PostPage& page, const http::PageRequest& p) {
 
 void add_post_routes(http::Router& router, Services& s) {
   auto store = std::make_shared<PostStore>(s.db);
-  auto searcher = std::make_shared<SearchStore>(s.db, s.config.presence_timeout);
+  auto searcher = std::make_shared<SearchStore>(s.db, s.config.presence_timeout, s.caches ? &s.caches->search : nullptr);
 
   router.add(verb::post, "/api/v1/posts", Access::authenticated,
              [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {

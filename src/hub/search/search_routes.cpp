@@ -6,7 +6,9 @@
 #include "http/api_error.hpp"
 #include "http/pagination.hpp"
 #include "hub/search/query_params.hpp"
+#include "hub/cache/read_caches.hpp"
 #include "hub/search/search_store.hpp"
+#include "util/json_text.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -59,12 +61,12 @@ Response envelope(const SearchResult& r, const http::PageRequest& page) {
   body["success"] = true;
   body["data"] = std::move(data);
   body["pagination"] = std::move(pagination);
-  return Response{boost::beast::http::status::ok, json::serialize(body), {}};
+  return Response{boost::beast::http::status::ok, util::to_json(body), {}};
 }
 }  // namespace
 
 void add_search_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<SearchStore>(s.db, s.config.presence_timeout);
+  auto store = std::make_shared<SearchStore>(s.db, s.config.presence_timeout, s.caches ? &s.caches->search : nullptr);
 
   router.add(verb::get, "/api/v1/search", Access::authenticated,
              [store](RequestContext& ctx) -> asio::awaitable<Response> {

@@ -48,6 +48,19 @@ std::string ranked_page_of(const std::string& matches, const std::string& table,
          "id = page.id ORDER BY page.rank DESC, page.created_at DESC, page.id DESC";
 }
 
+// Everything a posts page depends on besides the data: the caller (readable channels), the
+// text and the page. \x1f cannot occur in ids or numbers, so fields never run together.
+std::string cache_key(const SearchQuery& q) {
+  std::string key = q.org_id;
+  for (const std::string* part : {&q.caller_type, &q.caller_id}) (key += '\x1f') += *part;
+  key += '\x1f' + std::to_string(q.limit) + '\x1f' + std::to_string(q.offset) + '\x1f';
+  return key + q.text;
+}
+
+db::Statement version_statement(const std::string& org_id) {
+  return db::Statement(kOrgVersionSql, std::vector<db::Param>{org_id});
+}
+
 // Rows of a ranked_page() result: the page's objects without the trailing total column.
 void read_page(const db::PgResult& r, json::array& rows, std::int64_t& total) {
   const int total_col = r.column("total");
@@ -61,7 +74,8 @@ void read_page(const db::PgResult& r, json::array& rows, std::int64_t& total) {
 }
 }  // namespace
 
-SearchStore::SearchStore(db::Database& db, std::chrono::seconds presence_timeout) : db_(db) {
+SearchStore::SearchStore(db::Database& db, std::chrono::seconds presence_timeout, SearchCache* cache)
+    : db_(db), cache_(cache) {
   // $1 org, $2 query text; posts add $3/$4 caller id/type; then limit and offset.
   // agenthq_match_posts returns top-level matches with their channel, date and rank, so only
   // the page's rows are read from posts again.
@@ -93,16 +107,47 @@ std::vector<db::Statement> SearchStore::statements(const SearchQuery& q) const {
 
 asio::awaitable<SearchResult> SearchStore::search(const SearchQuery& query) {
   SearchResult out;
-  std::vector<db::Statement> batch = statements(query);
+  const bool cacheable = cache_ != nullptr && query.posts;
+  std::string key;
+  std::shared_ptr<const SearchCache::Entry> kept;
+  if (cacheable) {
+    key = cache_key(query);
+    kept = cache_->find(key);
+  }
+  // With a kept page, the posts statement is left out; the version (first, so that a page read
+  // after it is at least that new) says whether the kept page is still right.
+  SearchQuery rest = query;
+  if (kept) rest.posts = false;
+  std::vector<db::Statement> batch;
+  if (cacheable) batch.push_back(version_statement(query.org_id));
+  for (auto& statement : statements(rest)) batch.push_back(std::move(statement));
   if (batch.empty()) co_return out;  // only unknown types asked for: nothing to search
   const db::Scope scope = db::Scope::org(query.org_id);
   std::vector<db::PgResult> results = co_await db_.run(scope, std::move(batch));
 
-  // One result per requested type, in the order statements() queued them.
+  // One result per statement, in the order they were queued.
   std::size_t next = 0;
-  if (query.posts) read_page(results[next++], out.posts, out.posts_count);
-  if (query.insights) read_page(results[next++], out.insights, out.insights_count);
-  if (query.agents) read_page(results[next++], out.agents, out.agents_count);
+  std::int64_t version = cacheable ? results[next++].integer(0, 0) : 0;
+  if (rest.posts) read_page(results[next++], out.posts, out.posts_count);
+  if (rest.insights) read_page(results[next++], out.insights, out.insights_count);
+  if (rest.agents) read_page(results[next++], out.agents, out.agents_count);
+
+  if (kept && kept->version == version) {
+    out.posts = kept->value.posts;
+    out.posts_count = kept->value.total;
+  } else if (kept) {
+    // Something changed since the page was kept: a second round trip for the posts alone.
+    SearchQuery posts_only = query;
+    posts_only.insights = posts_only.agents = false;
+    std::vector<db::Statement> again;
+    again.push_back(version_statement(query.org_id));
+    for (auto& statement : statements(posts_only)) again.push_back(std::move(statement));
+    std::vector<db::PgResult> fresh = co_await db_.run(scope, std::move(again));
+    version = fresh[0].integer(0, 0);
+    read_page(fresh[1], out.posts, out.posts_count);
+  }
+  if (cacheable && !(kept && kept->version == version))
+    cache_->store(key, version, SearchPage{out.posts, out.posts_count});
   co_return out;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "db/database.hpp"
+#include "hub/cache/versioned_cache.hpp"
 
 namespace agenthq::hub {
 
@@ -26,12 +27,23 @@ struct SearchResult {
   std::int64_t posts_count = 0, insights_count = 0, agents_count = 0;
 };
 
+// The posts part of a search, as the search cache keeps it.
+struct SearchPage {
+  boost::json::array posts;
+  std::int64_t total = 0;
+};
+// Why searches are cached at all: ranking is the one read whose cost grows with the hits however
+// it is indexed (a one-word query gives thousands of hits the same ts_rank, and the newest-first
+// tie-break needs every one of them). The key holds the caller: readable channels depend on who asks.
+using SearchCache = VersionedCache<SearchPage>;
+
 // Full-text search over the stored tsvector columns and their GIN indexes. Every requested
 // type's page and its count (one statement per type) go to PostgreSQL as one pipeline: one
-// round trip, one snapshot.
+// round trip, one snapshot. The posts part may come from the SearchCache instead.
 class SearchStore {
  public:
-  SearchStore(db::Database& db, std::chrono::seconds presence_timeout);
+  // cache (process-wide, may be null) keeps the posts part of recent searches.
+  SearchStore(db::Database& db, std::chrono::seconds presence_timeout, SearchCache* cache = nullptr);
   boost::asio::awaitable<SearchResult> search(const SearchQuery& query);
 
   // The statements search() sends, in order (page, count per requested type); EXPLAIN and
@@ -40,6 +52,7 @@ class SearchStore {
 
  private:
   db::Database& db_;
+  SearchCache* cache_;
   std::string posts_, insights_, agents_;
 };
 

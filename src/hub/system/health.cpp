@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
 
+#include "util/json_text.hpp"
 #include "util/time.hpp"
 
 namespace agenthq::hub {
@@ -35,7 +36,7 @@ void add_health_routes(http::Router& router, const HealthProbe& probe) {
                       {"database", db_ok ? "ok" : "unavailable"}};
     if (!db_ok)
       body["error"] = {{"code", "SERVICE_UNAVAILABLE"}, {"message", "The database is unreachable"}};
-    co_return http::Response{db_ok ? status::ok : status::service_unavailable, json::serialize(body), {}};
+    co_return http::Response{db_ok ? status::ok : status::service_unavailable, util::to_json(body), {}};
   };
   router.add(verb::get, "/health", http::Access::open, health);
   router.add(verb::get, "/api/v1/health", http::Access::open, health);

@@ -11,8 +11,8 @@ namespace json = boost::json;
 asio::awaitable<json::array> MetricStore::list(const std::string& org_id, const MetricFilter& f) {
   std::vector<db::Param> params;
   std::string sql =
-      "SELECT m.id, m.org_id, m.agent_id, m.period, m.period_start, m.metrics, m.created_at FROM "
-      "re_metrics m WHERE m.org_id = " +
+      "SELECT m.id, m.org_id, m.agent_id, m.period, m.period_start, " + emitted_metrics("m.metrics") +
+      " AS metrics, m.created_at FROM re_metrics m WHERE m.org_id = " +
       add_param(params, org_id);
   if (f.agent_id) sql += " AND m.agent_id = " + add_param(params, f.agent_id);
   if (f.period) sql += " AND m.period = " + add_param(params, f.period);
@@ -30,7 +30,8 @@ asio::awaitable<json::array> MetricStore::leaderboard(const std::string& org_id,
                                                       const std::string& day) {
   // The period containing the day: a weekly board asked for a Wednesday is that week's (Monday).
   db::Statement select(
-      "SELECT a.id, a.name, m.metrics FROM re_metrics m JOIN agents a ON a.id = m.agent_id AND a.org_id = $1 "
+      "SELECT a.id, a.name, " + emitted_metrics("m.metrics") +
+      " AS metrics FROM re_metrics m JOIN agents a ON a.id = m.agent_id AND a.org_id = $1 "
       "WHERE m.org_id = $1 AND m.period = $2 AND m.period_start = CASE $2 WHEN 'weekly' THEN "
       "date_trunc('week', "
       "$3::date)::date WHEN 'monthly' THEN date_trunc('month', $3::date)::date ELSE $3::date END "

@@ -1,10 +1,10 @@
 #include "verticals/real_estate/re_input.hpp"
 
 #include <boost/json.hpp>
-#include <cstdio>
 
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
+#include "util/json_text.hpp"
 #include "verticals/real_estate/pipeline.hpp"
 
 namespace agenthq::verticals::real_estate {
@@ -15,13 +15,7 @@ namespace {
 std::string number_text(const json::value& v) {
   if (v.is_int64()) return std::to_string(v.get_int64());
   if (v.is_uint64()) return std::to_string(v.get_uint64());
-  return json::serialize(v);
-}
-
-std::string bound_text(double d) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", d);
-  return text;
+  return util::number_text(v.get_double());
 }
 
 std::string checked_decimal(const json::value& v, std::string_view name, double min, double max) {
@@ -30,7 +24,7 @@ std::string checked_decimal(const json::value& v, std::string_view name, double 
   if (!(d >= min && d <= max)) {
     std::string range = min == 0 && max == kMaxMoney
                             ? "a non-negative amount below 10,000,000,000"
-                            : "between " + bound_text(min) + " and " + bound_text(max);
+                            : "between " + util::number_text(min) + " and " + util::number_text(max);
     throw ApiError::validation(std::string(name) + " must be " + range);
   }
   return number_text(v);

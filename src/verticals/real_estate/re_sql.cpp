@@ -52,4 +52,14 @@ std::string audit_insert(const hub::AuditEntry& e, const std::string& source, st
   return sql;
 }
 
+std::string emitted_metrics(const std::string& column) {
+  auto decimal = [&](const char* key, int scale) {
+    return std::string("'") + key + "', round((" + column + " ->> '" + key + "')::numeric, " +
+           std::to_string(scale) + ")::text";
+  };
+  // jsonb_strip_nulls: a key the row does not have stays absent.
+  return "(" + column + " || jsonb_strip_nulls(jsonb_build_object(" + decimal("total_volume", 2) + ", " +
+         decimal("commission_earned", 2) + ", " + decimal("conversion_rate", 4) + ")))";
+}
+
 }  // namespace agenthq::verticals::real_estate

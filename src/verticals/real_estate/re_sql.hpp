@@ -20,6 +20,13 @@ std::string transaction_columns(const std::string& table);
 // stored by an older client or an import cannot make a metrics rollup fail.
 std::string safe_date(const std::string& text_sql);
 
+// The metrics object `column` (re_metrics.metrics) as the routes emit it. The rollup computes
+// in NUMERIC and jsonb keeps NUMERIC exactly, but a JSON number reaches the client through a
+// double; so money (total_volume, commission_earned) and conversion_rate go out as decimal
+// strings with the scale of their source columns (2 and 4 places), like transaction prices.
+// Counts stay JSON integers.
+std::string emitted_metrics(const std::string& column);
+
 // "INSERT INTO activity_log ... SELECT ... FROM <source>": the audit entry of a change written by
 // a data-modifying CTE of the same statement, so it exists exactly when the change happened. The
 // entry keeps its own id (the caller announces it after commit); the resource id is source.id;

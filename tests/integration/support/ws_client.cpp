@@ -25,11 +25,7 @@ void WsClient::send_text(const std::string& text) { ws_.write(asio::buffer(text)
 
 std::optional<json::value> WsClient::receive(std::chrono::milliseconds timeout) {
   // One read stays in flight across calls, so a timeout never cancels a half-read frame.
-  if (!inbox_.empty()) {
-    auto v = std::move(inbox_.front());
-    inbox_.pop_front();
-    return v;
-  }
+  if (!inbox_.empty()) return pop();
   if (closed_) return std::nullopt;
   if (!reading_) {
     reading_ = true;
@@ -41,9 +37,10 @@ std::optional<json::value> WsClient::receive(std::chrono::milliseconds timeout) 
         return;
       }
       boost::system::error_code pec;
-      auto v = json::parse(beast::buffers_to_string(buffer_.data()), pec);
+      std::string text = beast::buffers_to_string(buffer_.data());
+      auto v = json::parse(text, pec);
       buffer_.consume(buffer_.size());
-      inbox_.push_back(pec ? json::value(nullptr) : std::move(v));
+      inbox_.emplace_back(pec ? json::value(nullptr) : std::move(v), std::move(text));
     });
   }
   const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -52,7 +49,12 @@ std::optional<json::value> WsClient::receive(std::chrono::milliseconds timeout) 
     ioc_.run_one_until(deadline);
   }
   if (inbox_.empty()) return std::nullopt;
-  auto v = std::move(inbox_.front());
+  return pop();
+}
+
+json::value WsClient::pop() {
+  json::value v = std::move(inbox_.front().first);
+  last_text_ = std::move(inbox_.front().second);
   inbox_.pop_front();
   return v;
 }

@@ -9,6 +9,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace agenthq::test {
 
@@ -25,6 +26,8 @@ class WsClient {
   // Receives until a frame with this event name arrives (others are skipped) or the time is up.
   std::optional<boost::json::value> receive_event(const std::string& event,
                                                   std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  // The text of the frame receive() returned last, as the server wrote it.
+  const std::string& last_text() const { return last_text_; }
   // Set when the server closed the connection; the close code it sent.
   std::optional<int> close_code() const { return close_code_; }
   bool closed() const { return closed_; }
@@ -32,13 +35,15 @@ class WsClient {
   boost::asio::ip::tcp::socket& socket() { return boost::beast::get_lowest_layer(ws_).socket(); }
 
  private:
+  boost::json::value pop();  // the oldest received frame; remembers its text
   boost::asio::io_context ioc_;
   boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
   boost::beast::flat_buffer buffer_;
   std::optional<int> close_code_;
   bool closed_ = false;
   bool reading_ = false;
-  std::deque<boost::json::value> inbox_;
+  std::deque<std::pair<boost::json::value, std::string>> inbox_;  // parsed frame and its text
+  std::string last_text_;
 };
 
 }  // namespace agenthq::test

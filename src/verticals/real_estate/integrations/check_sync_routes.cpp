@@ -5,6 +5,7 @@
 #include "verticals/real_estate/integrations/connection_check.hpp"
 #include "verticals/real_estate/integrations/route_support.hpp"
 #include "verticals/real_estate/integrations/sync_runner.hpp"
+#include "util/json_text.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
 namespace asio = boost::asio;
@@ -28,7 +29,7 @@ void add_check_and_sync_routes(http::Router& router, const EnvPtr& env) {
                  json::object body;
                  body["success"] = result.ok;
                  body["message"] = result.message;
-                 co_return Response{boost::beast::http::status::ok, json::serialize(body), {}};
+                 co_return Response{boost::beast::http::status::ok, util::to_json(body), {}};
                });
 
     router.add(verb::post, base + "/sync", Access::authenticated,

@@ -1,0 +1,12 @@
+DROP TRIGGER channel_members_org_version ON channel_members;
+DROP TRIGGER channels_org_version ON channels;
+DROP TRIGGER insights_org_version_delete ON insights;
+DROP TRIGGER insights_org_version_update ON insights;
+DROP TRIGGER insights_org_version_insert ON insights;
+DROP TRIGGER activity_log_org_version ON activity_log;
+DROP TRIGGER posts_org_version_delete ON posts;
+DROP TRIGGER posts_org_version_update ON posts;
+DROP TRIGGER posts_org_version_insert ON posts;
+DROP FUNCTION agenthq_org_versions_channels();
+DROP FUNCTION agenthq_org_versions_rows();
+DROP TABLE org_versions;
