@@ -1,6 +1,9 @@
 #include "hub/feed/feed_store.hpp"
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <optional>
 #include <span>
 
 #include "hub/channels/channel_access_sql.hpp"
@@ -83,8 +86,8 @@ std::string feed_sql(const std::string& sources, const std::string& limit, const
          "::bigint OFFSET " + offset + "::bigint) SELECT t.total, page.kind, " +
          column_list(post_fields(), "p") + ", " + column_list(activity_fields(), "a") + ", " +
          column_list(insight_fields(), "i") +
-         ", t.oldest FROM (SELECT count(*) AS total, to_char(min(created_at) AT TIME ZONE 'UTC', "
-         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS oldest FROM u) t"
+         ", t.oldest FROM (SELECT count(*) AS total, (extract(epoch FROM min(created_at)) * 1000000)::bigint"
+         " AS oldest FROM u) t"
          " LEFT JOIN page ON true"
          " LEFT JOIN posts p ON page.kind = 'post' AND p.id = page.id"
          " LEFT JOIN activity_log a ON page.kind = 'activity' AND a.id = page.id"
@@ -147,18 +150,31 @@ FeedPage page_of(const db::PgResult& r) {
   return out;
 }
 
-FeedSnapshot snapshot_of(const db::PgResult& r, const std::string& since) {
+// Microseconds since the epoch of a `since` as the route writes it (YYYY-MM-DDTHH:MM:SS.ffffffZ,
+// UTC); nullopt for anything else, which is then simply not cached.
+std::optional<std::int64_t> micros_of(const std::string& text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, consumed = 0;
+  long long us = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%6lldZ%n", &y, &mo, &d, &h, &mi, &s, &us, &consumed) != 7 ||
+      consumed != static_cast<int>(text.size()))
+    return std::nullopt;
+  using namespace std::chrono;
+  const year_month_day day{year(y), month(static_cast<unsigned>(mo)), std::chrono::day(static_cast<unsigned>(d))};
+  if (!day.ok()) return std::nullopt;
+  const auto at = sys_days(day) + hours(h) + minutes(mi) + seconds(s) + microseconds(us);
+  return duration_cast<microseconds>(at.time_since_epoch()).count();
+}
+
+FeedSnapshot snapshot_of(const db::PgResult& r, std::int64_t since) {
   FeedSnapshot s;
   s.since = since;
   const int oldest = r.column("oldest");
-  if (!r.is_null(0, oldest)) s.oldest = std::string(r.text(0, oldest));
+  if (!r.is_null(0, oldest)) s.oldest = r.integer(0, oldest);
   s.page = page_of(r);
   return s;
 }
 
-// Both sides are timestamptz_text() / to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') in UTC, so
-// comparing the text compares the instants.
-bool still_in_window(const FeedSnapshot& s, const std::string& since) {
+bool still_in_window(const FeedSnapshot& s, std::int64_t since) {
   return s.since <= since && (!s.oldest || since <= *s.oldest);
 }
 
@@ -203,9 +219,14 @@ asio::awaitable<FeedPage> FeedStore::page(const FeedQuery& query) {
     std::vector<db::PgResult> results = co_await db_.run(scope, std::move(feed));
     co_return page_of(results[0]);
   }
+  const std::optional<std::int64_t> since = micros_of(query.since);
+  if (!since) {
+    std::vector<db::PgResult> results = co_await db_.run(scope, std::move(feed));
+    co_return page_of(results[0]);
+  }
   const std::string key = cache_key(query);
   std::shared_ptr<const FeedCache::Entry> kept = cache_->find(key);
-  if (kept && !still_in_window(kept->value, query.since)) kept = nullptr;
+  if (kept && !still_in_window(kept->value, *since)) kept = nullptr;
   // The version first, so that a page read after it is at least that new; with a usable kept
   // page the feed statement is left out.
   std::vector<db::Statement> batch;
@@ -221,7 +242,7 @@ asio::awaitable<FeedPage> FeedStore::page(const FeedQuery& query) {
     results = co_await db_.run(scope, std::move(again));
     version = results[0].integer(0, 0);
   }
-  FeedSnapshot snapshot = snapshot_of(results[1], query.since);
+  FeedSnapshot snapshot = snapshot_of(results[1], *since);
   FeedPage out = snapshot.page;
   cache_->store(key, version, std::move(snapshot));
   co_return out;

@@ -35,8 +35,8 @@ struct FeedPage {
 // with the same filters whose since lies in [since, oldest]: no item has left the window, and
 // while the org version is unchanged none has entered it.
 struct FeedSnapshot {
-  std::string since;                  // the window's start it was read with (timestamptz text)
-  std::optional<std::string> oldest;  // created_at of the window's oldest item, same format; none: empty
+  std::int64_t since = 0;               // the window's start it was read with, µs since the epoch
+  std::optional<std::int64_t> oldest;   // created_at of the window's oldest item, µs; none: empty window
   FeedPage page;
 };
 using FeedCache = VersionedCache<FeedSnapshot>;

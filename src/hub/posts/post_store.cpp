@@ -17,78 +17,74 @@ namespace {
 // never changes), but a walk over rows must terminate whatever the data says.
 constexpr int kMaxThreadDepth = 1000;
 
-// FROM/WHERE shared by a list's count and page statements: $1 org, $2/$3 the caller (for
-// channel_readable), then one parameter per filter present. Only the filters given appear in the
-// SQL, so each combination is its own prepared statement with a plan that fits it.
-struct ListQuery {
-  std::string from;
-  std::vector<db::Param> params;
-};
-
-ListQuery list_query(const auth::Identity& who, const PostFilter& f) {
-  ListQuery q;
-  q.params = {who.org_id, who.id, std::string(who.type_name())};
-  q.from = " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1 AND "
-           "p.parent_id IS NULL AND " + channel_readable("c", 2, 3);
-  auto add = [&q](const std::optional<std::string>& value, const std::string& column) {
-    if (!value) return;
-    q.params.emplace_back(*value);
-    q.from += " AND " + column + " = $" + std::to_string(q.params.size());
-  };
-  add(f.channel_id, "p.channel_id");
-  add(f.type, "p.type");
-  add(f.author_id, "p.author_id");
-  if (f.since) {
-    q.params.emplace_back(*f.since);
-    q.from += " AND p.created_at >= $" + std::to_string(q.params.size()) + "::timestamptz";
-  }
-  return q;
-}
-
-// pagination.total from the counters of migration 022: the sum of at most 8 rows per readable
-// channel, whatever the number of posts. The counters cover every filter but `since`, which
-// counts the matching rows (its window is what the caller asked to see).
-Statement counted_total(const auth::Identity& who, const PostFilter& f, db::Plan plan) {
+// One statement per list: the total and the page, so a list costs PostgreSQL what the bare page
+// query costs plus a few counter rows. $1 org, $2/$3 the caller (for channel_readable), then one
+// parameter per filter present, then limit and offset. Only the filters given appear in the SQL,
+// so each combination is its own prepared statement with a plan that fits it.
+//
+// The total comes from the counters of migration 022 (at most 8 rows per readable channel)
+// for every filter but `since`, whose window is counted. With a channel, its readability is one
+// uncorrelated EXISTS on the whole statement (checked once, and no row at all when the caller
+// may not read it); without, every post and counter row is joined to its channel. The page is
+// LEFT JOINed to the total, so a page beyond the end still yields one row carrying it (id NULL).
+Statement list_statement(const auth::Identity& who, const PostFilter& f, std::int64_t limit, std::int64_t offset) {
   std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name())};
-  std::string sql = "SELECT coalesce(sum(pc.n), 0)::bigint FROM post_counts pc JOIN channels c ON c.id = "
-                    "pc.channel_id AND c.org_id = $1 WHERE pc.org_id = $1 AND " + channel_readable("c", 2, 3);
-  auto key = [&](const std::optional<std::string>& value, const std::string& column) {
-    if (!value) {
-      sql += " AND " + column + " IS NULL";  // the "any" row
-      return;
-    }
-    params.emplace_back(*value);
-    sql += " AND " + column + " = $" + std::to_string(params.size());
+  auto ref = [&params](const std::string& value) {
+    params.emplace_back(value);
+    std::string r("$");  // not "$" + to_string(): g++ 12 warns falsely (-Wstringop-overflow) on that
+    r += std::to_string(params.size());
+    return r;
   };
-  key(f.type, "pc.type");
-  key(f.author_id, "pc.author_id");
-  if (f.channel_id) {
-    params.emplace_back(*f.channel_id);
-    sql += " AND pc.channel_id = $" + std::to_string(params.size());
+  const std::string channel = f.channel_id ? ref(*f.channel_id) : "";
+  const std::string type = f.type ? ref(*f.type) : "";
+  const std::string author = f.author_id ? ref(*f.author_id) : "";
+  const std::string since = f.since ? ref(*f.since) + "::timestamptz" : "";
+
+  std::string posts = channel.empty()
+                          ? " FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1 WHERE p.org_id = $1"
+                            " AND p.parent_id IS NULL AND " + channel_readable("c", 2, 3)
+                          : " FROM posts p WHERE p.org_id = $1 AND p.parent_id IS NULL AND p.channel_id = " + channel;
+  if (!type.empty()) posts += " AND p.type = " + type;
+  if (!author.empty()) posts += " AND p.author_id = " + author;
+  if (!since.empty()) posts += " AND p.created_at >= " + since;
+
+  std::string total;
+  if (!since.empty()) {
+    total = "SELECT count(*) AS total" + posts;
+  } else {
+    total = "SELECT coalesce(sum(pc.n), 0)::bigint AS total FROM post_counts pc";
+    if (channel.empty())
+      total += " JOIN channels c ON c.id = pc.channel_id AND c.org_id = $1 WHERE pc.org_id = $1 AND " +
+               channel_readable("c", 2, 3);
+    else
+      total += " WHERE pc.org_id = $1 AND pc.channel_id = " + channel;
+    total += type.empty() ? " AND pc.type IS NULL" : " AND pc.type = " + type;  // NULL: the "any" row
+    total += author.empty() ? " AND pc.author_id IS NULL" : " AND pc.author_id = " + author;
   }
-  return Statement(std::move(sql), std::move(params), plan);
+  const std::string lim = ref(std::to_string(limit)) + "::bigint";
+  const std::string off = ref(std::to_string(offset)) + "::bigint";
+  std::string sql = "SELECT " + post_columns("p") + ", t.total FROM (" + total + ") t LEFT JOIN LATERAL (SELECT " +
+                    post_columns("p") + posts + " ORDER BY " + kPostListOrder + " LIMIT " + lim + " OFFSET " + off +
+                    ") p ON true";
+  if (!channel.empty())
+    sql += " WHERE EXISTS (SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = " + channel + " AND " +
+           channel_readable("c", 2, 3) + ")";
+  return Statement(std::move(sql), std::move(params), db::Plan::cached);
 }
 
-// Appends the total and "SELECT <post> ... ORDER BY ... LIMIT OFFSET" to `batch`.
-void push_count_and_page(std::vector<Statement>& batch, const auth::Identity& who, const PostFilter& f,
-                         const std::string& order, std::int64_t limit, std::int64_t offset, db::Plan plan) {
-  const ListQuery q = list_query(who, f);
-  if (f.since)
-    batch.emplace_back("SELECT count(*)" + q.from, q.params, plan);
-  else
-    batch.push_back(counted_total(who, f, plan));
-  std::vector<db::Param> page_params = q.params;
-  page_params.emplace_back(std::to_string(limit));
-  page_params.emplace_back(std::to_string(offset));
-  const auto n = page_params.size();
-  Statement page("SELECT " + post_columns("p") + q.from + " ORDER BY " + order + " LIMIT $" + std::to_string(n - 1) +
-                     "::bigint OFFSET $" + std::to_string(n) + "::bigint",
-                 std::move(page_params), plan);
-  batch.push_back(std::move(page));
-}
-
-PostPage page_of(const db::PgResult& count, const db::PgResult& page) {
-  return {page.rows_json(), count.integer(0, 0)};
+// Rows of list_statement(); nullopt when it returned none (a channel the caller may not read).
+std::optional<PostPage> page_of(const db::PgResult& r) {
+  if (r.empty()) return std::nullopt;
+  PostPage out;
+  const int total_col = r.column("total");
+  out.total = r.integer(0, total_col);
+  for (int row = 0; row < r.rows(); ++row) {
+    if (r.is_null(row, 0)) continue;  // the lone total row of an empty page
+    json::object o = r.row_json(row);
+    o.erase("total");  // the last key: erase() moves the last element into the gap, here nothing
+    out.posts.emplace_back(std::move(o));
+  }
+  return out;
 }
 
 const std::string& create_sql() {
@@ -227,24 +223,20 @@ CreatedPost created_post(const db::PgResult& r) {
 
 asio::awaitable<PostPage> PostStore::list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
                                           std::int64_t offset) {
-  std::vector<Statement> batch;
-  push_count_and_page(batch, who, filter, kPostListOrder, limit, offset, db::Plan::cached);
+  Statement select = list_statement(who, filter, limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  co_return page_of(r[0], r[1]);
+  auto r = co_await db_.query(scope, std::move(select));
+  std::optional<PostPage> page = page_of(r);
+  if (!page) page.emplace();  // none: a channel filter the caller may not read lists nothing
+  co_return std::move(*page);
 }
 
 asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Identity& who, const PostFilter& filter,
                                                                  std::int64_t limit, std::int64_t offset) {
-  std::vector<Statement> batch;
-  Statement readable("SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = $4 AND " + channel_readable("c", 2, 3),
-                     {who.org_id, who.id, std::string(who.type_name()), filter.channel_id});
-  batch.push_back(std::move(readable));
-  push_count_and_page(batch, who, filter, kPostListOrder, limit, offset, db::Plan::cached);
+  Statement select = list_statement(who, filter, limit, offset);  // filter.channel_id is set
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  if (r[0].empty()) co_return std::nullopt;
-  co_return page_of(r[1], r[2]);
+  auto r = co_await db_.query(scope, std::move(select));
+  co_return page_of(r);
 }
 
 asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const auth::Identity& who,
