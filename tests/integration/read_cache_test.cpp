@@ -119,6 +119,25 @@ TEST_F(SearchCacheHttp, WritesOfOtherProcessesAndOfSqlAreSeenAtOnce) {
   EXPECT_EQ(total(client().get("/api/v1/posts/search?q=platypus", agent.api_key)), 2);
 }
 
+TEST_F(SearchCacheHttp, KeptInsightsAndLiveAgentsInTheGlobalSearch) {
+  auto org = register_org(client(), "sc-global");
+  auto agent = register_agent(client(), org.access_token, "quokka-watcher");
+  auto counts = [&] {
+    auto r = client().get("/api/v1/search?q=quokka", agent.api_key);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json.at("pagination").at("counts");
+  };
+  EXPECT_EQ(counts().at("insights"), 0);
+  EXPECT_EQ(counts().at("agents"), 1);  // kept insights, agents asked every time
+  db().exec("INSERT INTO insights (id, org_id, type, title, content) VALUES ('sc-quokka', $1, 'trend', 'Quokka', 'x')",
+            {org.id});
+  EXPECT_EQ(counts().at("insights"), 1);
+  db().exec("UPDATE agents SET name = 'renamed' WHERE id = $1", {agent.id});
+  EXPECT_EQ(counts().at("agents"), 0);
+  db().exec("DELETE FROM insights WHERE id = 'sc-quokka'");
+  EXPECT_EQ(counts().at("insights"), 0);
+}
+
 TEST_F(SearchCacheHttp, ARepeatedSearchIsNotRankedAgain) {
   HubProcess traced(std::map<std::string, std::string>{{"LOG_LEVEL", "trace"}});  // logs every statement
   auto org = register_org(traced.client(), "sc-trace");

@@ -107,19 +107,24 @@ std::vector<db::Statement> SearchStore::statements(const SearchQuery& q) const {
 
 asio::awaitable<SearchResult> SearchStore::search(const SearchQuery& query) {
   SearchResult out;
-  const bool cacheable = cache_ != nullptr && query.posts;
-  std::string key;
-  std::shared_ptr<const SearchCache::Entry> kept;
-  if (cacheable) {
-    key = cache_key(query);
-    kept = cache_->find(key);
+  // The posts and insights parts may be kept (agents are not: their presence depends on the
+  // clock). With a kept part its statement is left out; the version, first in the pipeline so
+  // that a page read after it is at least that new, says whether the kept part is still right.
+  const bool versioned = cache_ != nullptr && (query.posts || query.insights);
+  std::string posts_key, insights_key;
+  std::shared_ptr<const SearchCache::Entry> kept_posts, kept_insights;
+  if (versioned && query.posts) kept_posts = cache_->find(posts_key = "p" + cache_key(query));
+  if (versioned && query.insights) {
+    // Insights are org-wide: the caller does not matter.
+    SearchQuery anyone = query;
+    anyone.caller_id = anyone.caller_type = "";
+    kept_insights = cache_->find(insights_key = "i" + cache_key(anyone));
   }
-  // With a kept page, the posts statement is left out; the version (first, so that a page read
-  // after it is at least that new) says whether the kept page is still right.
   SearchQuery rest = query;
-  if (kept) rest.posts = false;
+  rest.posts = query.posts && !kept_posts;
+  rest.insights = query.insights && !kept_insights;
   std::vector<db::Statement> batch;
-  if (cacheable) batch.push_back(version_statement(query.org_id));
+  if (versioned) batch.push_back(version_statement(query.org_id));
   for (auto& statement : statements(rest)) batch.push_back(std::move(statement));
   if (batch.empty()) co_return out;  // only unknown types asked for: nothing to search
   const db::Scope scope = db::Scope::org(query.org_id);
@@ -127,27 +132,39 @@ asio::awaitable<SearchResult> SearchStore::search(const SearchQuery& query) {
 
   // One result per statement, in the order they were queued.
   std::size_t next = 0;
-  std::int64_t version = cacheable ? results[next++].integer(0, 0) : 0;
+  const std::int64_t version = versioned ? results[next++].integer(0, 0) : 0;
   if (rest.posts) read_page(results[next++], out.posts, out.posts_count);
   if (rest.insights) read_page(results[next++], out.insights, out.insights_count);
   if (rest.agents) read_page(results[next++], out.agents, out.agents_count);
 
-  if (kept && kept->version == version) {
-    out.posts = kept->value.posts;
-    out.posts_count = kept->value.total;
-  } else if (kept) {
-    // Something changed since the page was kept: a second round trip for the posts alone.
-    SearchQuery posts_only = query;
-    posts_only.insights = posts_only.agents = false;
+  // Kept parts that something changed since: a second round trip for them alone.
+  SearchQuery stale = query;
+  stale.posts = kept_posts && kept_posts->version != version;
+  stale.insights = kept_insights && kept_insights->version != version;
+  stale.agents = false;
+  std::int64_t stale_version = version;
+  if (stale.posts || stale.insights) {
     std::vector<db::Statement> again;
     again.push_back(version_statement(query.org_id));
-    for (auto& statement : statements(posts_only)) again.push_back(std::move(statement));
+    for (auto& statement : statements(stale)) again.push_back(std::move(statement));
     std::vector<db::PgResult> fresh = co_await db_.run(scope, std::move(again));
-    version = fresh[0].integer(0, 0);
-    read_page(fresh[1], out.posts, out.posts_count);
+    std::size_t at = 0;
+    stale_version = fresh[at++].integer(0, 0);
+    if (stale.posts) read_page(fresh[at++], out.posts, out.posts_count);
+    if (stale.insights) read_page(fresh[at++], out.insights, out.insights_count);
   }
-  if (cacheable && !(kept && kept->version == version))
-    cache_->store(key, version, SearchPage{out.posts, out.posts_count});
+  if (kept_posts && !stale.posts) {
+    out.posts = kept_posts->value.rows;
+    out.posts_count = kept_posts->value.total;
+  }
+  if (kept_insights && !stale.insights) {
+    out.insights = kept_insights->value.rows;
+    out.insights_count = kept_insights->value.total;
+  }
+  if (versioned && (rest.posts || stale.posts))
+    cache_->store(posts_key, stale.posts ? stale_version : version, SearchPage{out.posts, out.posts_count});
+  if (versioned && (rest.insights || stale.insights))
+    cache_->store(insights_key, stale.insights ? stale_version : version, SearchPage{out.insights, out.insights_count});
   co_return out;
 }
 

@@ -27,14 +27,15 @@ struct SearchResult {
   std::int64_t posts_count = 0, insights_count = 0, agents_count = 0;
 };
 
-// The posts part of a search, as the search cache keeps it.
+// The posts or the insights part of a search, as the search cache keeps it.
 struct SearchPage {
-  boost::json::array posts;
+  boost::json::array rows;
   std::int64_t total = 0;
 };
 // Why searches are cached at all: ranking is the one read whose cost grows with the hits however
 // it is indexed (a one-word query gives thousands of hits the same ts_rank, and the newest-first
-// tie-break needs every one of them). The key holds the caller: readable channels depend on who asks.
+// tie-break needs every one of them). The posts key holds the caller: readable channels depend on
+// who asks. Agents are never kept: their reported presence changes with the clock alone.
 using SearchCache = VersionedCache<SearchPage>;
 
 // Full-text search over the stored tsvector columns and their GIN indexes. Every requested
