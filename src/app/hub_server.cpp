@@ -1,6 +1,8 @@
 #include "app/hub_server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
@@ -67,8 +69,15 @@ int serve(Config config, const ServeOptions& options) {
 
   const auth::JwtCodec jwt(config.jwt_secret);
   auth::ApiKeyCache key_cache;
-  asio::thread_pool workers(std::max(2u, config.threads));
+  asio::thread_pool workers(std::max(2u, config.threads));  // logins, registrations: password bcrypt
+  // API-key bcrypts get a thread of their own at a lower CPU priority: a flood of key checks
+  // (throttled as it is, see KeyGuessThrottle) can occupy only that thread, never queues in
+  // front of a login's bcrypt, and yields the CPU to it.
+  asio::thread_pool key_checks(1);
+  asio::post(key_checks, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10); });
+  auth::KeyGuessThrottle key_throttle;
   metrics::registry().bcrypt_pool = &workers;
+  metrics::registry().key_bcrypt_pool = &key_checks;
   http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
   hub::HealthProbe probe;
   mcp::SessionStore mcp_sessions;
@@ -95,7 +104,7 @@ int serve(Config config, const ServeOptions& options) {
       if (config.read_cache_entries > 0) caches = std::make_unique<hub::ReadCaches>(config.read_cache_entries);
     }
     loop->db = std::make_unique<db::Database>(conninfo, per_loop, std::chrono::seconds(10));
-    loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, workers);
+    loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, key_throttle, key_checks);
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events, caches.get()});
     add_all_routes(loop->router,

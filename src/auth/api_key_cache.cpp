@@ -7,7 +7,9 @@ ApiKeyCache::Lookup ApiKeyCache::find(const std::string& digest, Agent& out) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(digest);
   if (it == entries_.end()) return Lookup::miss;
-  if (it->second.expires <= clock::now()) {
+  const auto now = clock::now();
+  if (it->second.expires <= now) {
+    if (it->second.agent && now < it->second.known_until) return Lookup::stale;
     entries_.erase(it);
     return Lookup::miss;
   }
@@ -18,7 +20,7 @@ ApiKeyCache::Lookup ApiKeyCache::find(const std::string& digest, Agent& out) {
 
 void ApiKeyCache::make_room(clock::time_point now) {
   if (entries_.size() < capacity_) return;
-  std::erase_if(entries_, [&](const auto& kv) { return kv.second.expires <= now; });
+  std::erase_if(entries_, [&](const auto& kv) { return kv.second.known_until <= now; });
   if (entries_.size() >= capacity_) entries_.clear();  // still full of live entries: start over
 }
 
@@ -26,14 +28,14 @@ void ApiKeyCache::remember_valid(const std::string& digest, Agent agent) {
   std::lock_guard lock(mutex_);
   auto now = clock::now();
   make_room(now);
-  entries_[digest] = {std::move(agent), now + valid_ttl_};
+  entries_[digest] = {std::move(agent), now + valid_ttl_, now + std::max(valid_ttl_, known_ttl_)};
 }
 
 void ApiKeyCache::remember_invalid(const std::string& digest) {
   std::lock_guard lock(mutex_);
   auto now = clock::now();
   make_room(now);
-  entries_[digest] = {std::nullopt, now + invalid_ttl_};
+  entries_[digest] = {std::nullopt, now + invalid_ttl_, now + invalid_ttl_};
 }
 
 void ApiKeyCache::forget_agent(const std::string& agent_id) {

@@ -20,16 +20,18 @@ ApiError invalid_api_key() {
 bool verify_api_key_hash(const std::string& key, const std::string& hash) { return verify_password(key, hash); }
 }  // namespace
 
-asio::awaitable<Identity> Authenticator::authenticate(std::string_view authorization, db::Database& db) {
+asio::awaitable<Identity> Authenticator::authenticate(std::string_view authorization, db::Database& db,
+                                                      const std::string& client) {
   if (authorization.empty()) throw ApiError::unauthorized("Missing Authorization header");
   constexpr std::string_view kBearer = "Bearer ";
   if (!authorization.starts_with(kBearer)) throw ApiError::unauthorized("Authorization header must be 'Bearer <token>'");
-  co_return co_await authenticate_token(authorization.substr(kBearer.size()), db);
+  co_return co_await authenticate_token(authorization.substr(kBearer.size()), db, client);
 }
 
-asio::awaitable<Identity> Authenticator::authenticate_token(std::string_view token, db::Database& db) {
+asio::awaitable<Identity> Authenticator::authenticate_token(std::string_view token, db::Database& db,
+                                                            const std::string& client) {
   if (token.empty()) throw ApiError::unauthorized("Missing token");
-  if (is_api_key(token)) co_return co_await verify_api_key(token, db);
+  if (is_api_key(token)) co_return co_await verify_api_key(token, db, client);
   co_return verify_jwt(token);
 }
 
@@ -50,14 +52,17 @@ Identity Authenticator::verify_jwt(std::string_view token) {
   return identity;
 }
 
-asio::awaitable<Identity> Authenticator::verify_api_key(std::string_view key, db::Database& db) {
+asio::awaitable<Identity> Authenticator::verify_api_key(std::string_view key, db::Database& db,
+                                                        const std::string& client) {
   if (!is_well_formed_api_key(key)) throw invalid_api_key();
   const std::string digest = util::sha256(key);
   ApiKeyCache::Agent agent;
+  bool known_key = false;
   for (;;) {
     switch (cache_.find(digest, agent)) {
       case ApiKeyCache::Lookup::valid: co_return Identity{Identity::Kind::agent, agent.agent_id, agent.org_id, ""};
       case ApiKeyCache::Lookup::invalid: throw invalid_api_key();
+      case ApiKeyCache::Lookup::stale: known_key = true; break;
       case ApiKeyCache::Lookup::miss: break;
     }
     auto pending = in_flight_.find(digest);
@@ -72,7 +77,7 @@ asio::awaitable<Identity> Authenticator::verify_api_key(std::string_view key, db
   in_flight_[digest];
   std::optional<ApiKeyCache::Agent> found;
   try {
-    found = co_await lookup_api_key(std::string(key), db);
+    found = co_await lookup_api_key(std::string(key), db, client, known_key);
   } catch (...) {
     for (auto& t : in_flight_[digest]) t->cancel();
     in_flight_.erase(digest);
@@ -89,17 +94,36 @@ asio::awaitable<Identity> Authenticator::verify_api_key(std::string_view key, db
   co_return Identity{Identity::Kind::agent, found->agent_id, found->org_id, ""};
 }
 
-asio::awaitable<std::optional<ApiKeyCache::Agent>> Authenticator::lookup_api_key(std::string key, db::Database& db) {
+asio::awaitable<std::optional<ApiKeyCache::Agent>> Authenticator::lookup_api_key(std::string key, db::Database& db,
+                                                                                std::string client, bool known_key) {
+  // A secret not verified before may be a guess at a known prefix: it must fit the budgets, and
+  // once one is spent it is refused here, before any database work or bcrypt.
+  const std::string prefix = api_key_lookup_prefix(key);
+  if (!known_key) {
+    if (auto wait = throttle_.reserve(prefix, client))
+      throw ApiError::rate_limited("Too many failed API key checks, try again in " + std::to_string(*wait) + " s",
+                                   *wait);
+  }
   // Not tenant-scoped: the key is what tells us the tenant. A SECURITY DEFINER function
   // exposes only id, org and hash of agents sharing the 12-character prefix.
-  db::Statement lookup("SELECT id, org_id, api_key_hash FROM agenthq_agents_by_key_prefix($1)",
-                       {api_key_lookup_prefix(key)});
-  auto rows = co_await db.query(db::Scope::none(), std::move(lookup));
+  db::Statement lookup("SELECT id, org_id, api_key_hash FROM agenthq_agents_by_key_prefix($1)", {prefix});
+  db::PgResult rows;
+  try {
+    rows = co_await db.query(db::Scope::none(), std::move(lookup));
+  } catch (...) {
+    if (!known_key) throttle_.refund(prefix, client);  // nothing was checked
+    throw;
+  }
   for (int r = 0; r < rows.rows(); ++r) {
     std::string hash(rows.text(r, 2));
-    bool match = co_await offload(workers_, &verify_api_key_hash, key, hash);
-    if (match) co_return ApiKeyCache::Agent{std::string(rows.text(r, 0)), std::string(rows.text(r, 1))};
+    bool match = co_await offload(key_workers_, &verify_api_key_hash, key, hash);
+    if (match) {
+      if (!known_key) throttle_.refund(prefix, client);  // a real key, not a guess
+      co_return ApiKeyCache::Agent{std::string(rows.text(r, 0)), std::string(rows.text(r, 1))};
+    }
   }
+  // No agent has this prefix: no bcrypt ran, so it costs no budget either.
+  if (rows.empty() && !known_key) throttle_.refund(prefix, client);
   co_return std::nullopt;
 }
 

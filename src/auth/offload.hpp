@@ -19,7 +19,8 @@ template <class R>
 boost::asio::awaitable<R> run_on_pool(boost::asio::thread_pool& pool, std::shared_ptr<std::function<R()>> work) {
   auto home = co_await boost::asio::this_coro::executor;
   // Jobs on the bcrypt pool are counted from queued to done (agenthq_bcrypt_queue_depth).
-  metrics::Gauge* depth = metrics::registry().bcrypt_pool == &pool ? &metrics::registry().bcrypt_queue : nullptr;
+  auto& m = metrics::registry();
+  metrics::Gauge* depth = m.bcrypt_pool == &pool || m.key_bcrypt_pool == &pool ? &m.bcrypt_queue : nullptr;
   if (depth) depth->add(1);
   struct Done {
     metrics::Gauge* depth;

@@ -15,5 +15,10 @@ ApiError ApiError::conflict(std::string code, const std::string& message) {
 ApiError ApiError::bad_request(std::string code, const std::string& message) {
   return {status::bad_request, std::move(code), message};
 }
+ApiError ApiError::rate_limited(const std::string& message, long retry_after_seconds) {
+  ApiError e(status::too_many_requests, "RATE_LIMITED", message);
+  e.retry_after_ = retry_after_seconds;
+  return e;
+}
 
 }  // namespace agenthq::http

@@ -20,10 +20,15 @@ class ApiError : public std::runtime_error {
   static ApiError forbidden(const std::string& message = "You do not have permission to do this");
   static ApiError conflict(std::string code, const std::string& message);
   static ApiError bad_request(std::string code, const std::string& message);
+  // 429 RATE_LIMITED; the pipeline sends Retry-After: seconds.
+  static ApiError rate_limited(const std::string& message, long retry_after_seconds);
+
+  long retry_after_seconds() const { return retry_after_; }  // 0: no Retry-After
 
  private:
   boost::beast::http::status status_;
   std::string code_;
+  long retry_after_ = 0;
 };
 
 }  // namespace agenthq::http

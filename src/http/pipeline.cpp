@@ -70,7 +70,7 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
   ctx.route = route->pattern;
 
   if (route->access != Access::open) {
-    ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_);
+    ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_, ctx.client_ip);
     check_access(route->access, *ctx.identity);
   }
   parse_body(request, ctx);
@@ -103,6 +103,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
       out = co_await dispatch(request, ctx, limit.value_or(RateLimiter::Decision{true, 0, 0, 0}));
     } catch (const ApiError& e) {
       out = error(e.status(), e.code(), e.what());
+      if (e.retry_after_seconds() > 0) out.headers.emplace_back(field::retry_after, std::to_string(e.retry_after_seconds()));
     } catch (const db::PgUnavailable& e) {
       spdlog::warn(R"("msg":"database unavailable","request_id":"{}","error":{})", ctx.request_id,
                    json::serialize(json::value(e.what())));

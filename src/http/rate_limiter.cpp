@@ -16,4 +16,10 @@ RateLimiter::Decision RateLimiter::hit(const std::string& key, std::chrono::stea
   return {w.count <= max_, max_, std::max(0L, max_ - w.count), reset};
 }
 
+void RateLimiter::refund(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto it = windows_.find(key);
+  if (it != windows_.end() && it->second.count > 0) --it->second.count;
+}
+
 }  // namespace agenthq::http

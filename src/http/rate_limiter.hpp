@@ -19,6 +19,8 @@ class RateLimiter {
   };
   RateLimiter(long max_requests, std::chrono::milliseconds window) : max_(max_requests), window_(window) {}
   Decision hit(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
+  // Takes back one hit of the key's current window (a hit that turned out not to count).
+  void refund(const std::string& key);
   long max() const { return max_; }
   std::chrono::milliseconds window() const { return window_; }
 

@@ -76,7 +76,8 @@ struct Registry {
   Gauge pool_idle;              // open database connections waiting in the pools
   Histogram pool_wait;          // time to get a database connection from a pool
   Gauge bcrypt_queue;           // bcrypt jobs queued or running on the worker pool
-  const void* bcrypt_pool = nullptr;  // the worker pool whose jobs bcrypt_queue counts
+  const void* bcrypt_pool = nullptr;      // the pools whose jobs bcrypt_queue counts: passwords...
+  const void* key_bcrypt_pool = nullptr;  // ...and API keys
   Counter listen_reconnects;    // times the LISTEN connection was re-established
   Gauge embedded_cluster_up;    // 1 while the embedded PostgreSQL this process started answers
   Gauge database_up;            // 1 while the health probe reaches the database

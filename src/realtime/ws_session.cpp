@@ -163,7 +163,7 @@ asio::awaitable<void> WsSession::run(http::HttpRequest request) {
   }
   bool auth_error = false;  // the database failed, as opposed to a bad token
   try {
-    identity_ = co_await ctx_.authenticator.authenticate_token(token, ctx_.db);
+    identity_ = co_await ctx_.authenticator.authenticate_token(token, ctx_.db, client_ip_);
   } catch (const http::ApiError&) {
   } catch (const std::exception& e) {
     util::log::warn("websocket: authentication failed: {}", e.what());

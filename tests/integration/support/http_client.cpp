@@ -28,10 +28,14 @@ HttpResult to_result(http::response<http::string_body>& res) {
   return r;
 }
 
-HttpResult exchange(const std::string& host, unsigned short port,
+HttpResult exchange(const std::string& host, unsigned short port, const std::string& source,
                     const std::function<void(beast::tcp_stream&)>& send) {
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
+  if (!source.empty()) {
+    stream.socket().open(tcp::v4());
+    stream.socket().bind(tcp::endpoint(asio::ip::make_address(source), 0));
+  }
   stream.connect(tcp::endpoint(asio::ip::make_address(host), port));
   stream.expires_after(std::chrono::seconds(30));
   send(stream);
@@ -62,7 +66,7 @@ std::string HttpResult::header(const std::string& lower_name) const {
 
 HttpResult HttpClient::request(http::verb method, const std::string& target, const std::optional<json::value>& body,
                                const std::string& token, const std::map<std::string, std::string>& headers) const {
-  return exchange(host_, port_, [&](beast::tcp_stream& stream) {
+  return exchange(host_, port_, source_, [&](beast::tcp_stream& stream) {
     http::request<http::string_body> req{method, target, 11};
     req.set(http::field::host, host_);
     if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
@@ -91,7 +95,7 @@ HttpResult HttpClient::del(const std::string& target, const std::string& token) 
 
 HttpResult HttpClient::raw(const std::string& bytes) const {
   // A server may answer (413, 400) and close before it has read everything; the reply is what matters.
-  return exchange(host_, port_, [&](beast::tcp_stream& stream) {
+  return exchange(host_, port_, source_, [&](beast::tcp_stream& stream) {
     boost::system::error_code ignored;
     asio::write(stream, asio::buffer(bytes), ignored);
   });

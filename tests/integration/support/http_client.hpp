@@ -34,10 +34,17 @@ class HttpClient {
   HttpResult raw(const std::string& bytes) const;
 
   unsigned short port() const { return port_; }
+  // The same client connecting from another local address (127.x.y.z): a different client to the hub.
+  HttpClient from(std::string source_ip) const {
+    HttpClient c = *this;
+    c.source_ = std::move(source_ip);
+    return c;
+  }
 
  private:
   std::string host_;
   unsigned short port_;
+  std::string source_;  // empty: any
 };
 
 }  // namespace agenthq::test
