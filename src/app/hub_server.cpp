@@ -16,6 +16,7 @@
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "hub/events.hpp"
 #include "hub/cache/read_caches.hpp"
 #include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
@@ -134,7 +135,10 @@ int serve(Config config, const ServeOptions& options) {
 
   std::vector<realtime::EventListener::Loop> targets;
   for (auto& loop : loops) targets.push_back({&loop->ioc, &loop->sessions});
-  realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, targets);
+  realtime::EventLoaders event_loaders;
+  hub::register_event_loaders(event_loaders);
+  realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, event_loaders,
+                                   targets);
   asio::co_spawn(*home, listener.run(), asio::detached);
   for (auto& loop : loops) loop->server->start();
   asio::co_spawn(loops[0]->ioc, probe.run(*loops[0]->db, std::chrono::seconds(1)), asio::detached);

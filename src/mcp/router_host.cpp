@@ -37,7 +37,7 @@ realtime::Tap make_tap(std::shared_ptr<WaitState> state, auth::Identity who, Eve
       state->timer.cancel();
       return;
     }
-    if (e->channel_scoped && !realtime::may_read(*e, who)) return;
+    if (e->channel_scoped && !e->audience.admits(who)) return;
     boost::system::error_code ec;
     json::value frame = json::parse(*e->frame, ec);
     if (ec || !frame.is_object() || !frame.as_object().contains("event")) return;

@@ -21,12 +21,6 @@ void SessionRegistry::remove(const WsSession* session) {
   if (it->second.empty()) by_org_.erase(it);
 }
 
-bool may_read(const Event& e, const auth::Identity& who) {
-  if (!e.members_only) return true;
-  return std::any_of(e.members.begin(), e.members.end(),
-                     [&](const auto& m) { return m.first == who.id && m.second == who.type_name(); });
-}
-
 std::uint64_t SessionRegistry::add_tap(const std::string& org_id, Tap tap) {
   taps_.push_back({next_tap_, org_id, std::move(tap)});
   return next_tap_++;
@@ -43,7 +37,7 @@ void SessionRegistry::deliver(const std::vector<Event>& events) {
     for (const auto& weak : it->second) {
       auto s = weak.lock();
       if (!s || !s->identity()) continue;
-      if (e.channel_scoped && (!may_read(e, *s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
+      if (e.channel_scoped && (!e.audience.admits(*s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
         continue;
       s->send(e.frame);
     }

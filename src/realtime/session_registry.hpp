@@ -13,9 +13,6 @@ namespace agenthq::realtime {
 
 class WsSession;
 
-// Whether this identity may read the event (members-only channels).
-bool may_read(const Event& e, const auth::Identity& who);
-
 // Sees every event of one org as it is delivered on this thread (MCP long-polls); nullptr when the
 // server shuts down.
 using Tap = std::function<void(const Event*)>;

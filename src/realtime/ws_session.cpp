@@ -48,8 +48,7 @@ void WsSession::start(http::HttpRequest request) {
 }
 
 bool WsSession::wants_channel(const std::string& channel_id, const std::string& channel_name) const {
-  // The web app's live feed never subscribes: no subscription means "everything I may read".
-  return subscriptions_.empty() || subscriptions_.contains(channel_id) || subscriptions_.contains(channel_name);
+  return all_channels_ || subscriptions_.contains(channel_id) || subscriptions_.contains(channel_name);
 }
 
 void WsSession::send(std::shared_ptr<const std::string> f) {
@@ -131,13 +130,21 @@ asio::awaitable<void> WsSession::handle(const std::string& text) {
     }
     const std::string channel(ch->as_string());
     if (event == "subscribe") {
-      if (subscriptions_.size() >= 1000) {
-        reply("error", {{"message", "Too many subscriptions"}});
-        co_return;
+      if (channel == kAllChannels) {
+        all_channels_ = explicit_all_ = true;
+      } else {
+        if (subscriptions_.size() >= 1000) {
+          reply("error", {{"message", "Too many subscriptions"}});
+          co_return;
+        }
+        // A channel subscription ends the never-subscribed default (everything), not an explicit "*".
+        if (!explicit_all_) all_channels_ = false;
+        subscriptions_.insert(channel);
       }
-      subscriptions_.insert(channel);
       reply("subscribed", {{"channel", channel}});
     } else {
+      // Never widens what the connection receives: leaving the last channel leaves it with none.
+      if (channel == kAllChannels) all_channels_ = explicit_all_ = false;
       subscriptions_.erase(channel);
       reply("unsubscribed", {{"channel", channel}});
     }

@@ -1,0 +1,35 @@
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace agenthq::realtime {
+
+// How one kind of id-only notification ({"k":kind,...}, see event_bus.hpp) is read back into
+// events. Resources register their kinds at start-up (hub/events.cpp); realtime itself knows no
+// table, column or access rule.
+struct EventLoader {
+  std::string event;  // the frame's name, e.g. "post:new"
+  // $1 the org, $2 a text[] of ids; one row per event, read as the org (row-level security
+  // applies). The row's columns are the event's data.
+  std::string sql;
+  // Channel events: the rows also have channel_id (kept in the data) and the columns
+  // event_channel_name and event_audience (NULL: the whole org; else a JSON array of
+  // [member_id, member_type]), which are removed from the data.
+  bool channel_scoped = false;
+};
+
+class EventLoaders {
+ public:
+  void add(std::string kind, EventLoader loader) { loaders_.insert_or_assign(std::move(kind), std::move(loader)); }
+  const EventLoader* find(std::string_view kind) const {
+    auto it = loaders_.find(kind);
+    return it == loaders_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::string, EventLoader, std::less<>> loaders_;
+};
+
+}  // namespace agenthq::realtime
