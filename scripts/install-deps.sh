@@ -13,7 +13,11 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   wrk
   chromium
+  python3-prometheus-client
 )
+# Node.js runs the real client libraries of the integration suite (tests/clients). A machine that
+# already has a node (e.g. from NodeSource) keeps it; otherwise Debian's nodejs and npm.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,3 +33,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 "$(dirname "$0")/install-web-deps.sh"
+# npm packages of the test clients, exactly as locked; again only when the lock file changed.
+clients="$(dirname "$0")/../tests/clients"
+if [ ! -f "$clients/node_modules/.package-lock.json" ] || [ "$clients/package-lock.json" -nt "$clients/node_modules/.package-lock.json" ]; then
+  echo "Installing the test clients' npm packages (tests/clients)"
+  (cd "$clients" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -12,20 +12,20 @@
 #include "app/database_target.hpp"
 #include "app/demo_credentials.hpp"
 #include "app/web_assets.hpp"
+#include "app/route_table.hpp"
 #include "auth/authenticator.hpp"
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
 #include "hub/events.hpp"
-#include "hub/routes.hpp"
 #include "hub/cache/read_caches.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/event_listener.hpp"
 #include "realtime/presence.hpp"
 #include "realtime/session_registry.hpp"
 #include "realtime/ws_session.hpp"
 #include "verticals/real_estate/demo_data.hpp"
-#include "verticals/real_estate/routes.hpp"
 
 namespace agenthq::app {
 namespace asio = boost::asio;
@@ -80,8 +80,11 @@ int serve(Config config, const ServeOptions& options) {
   asio::thread_pool key_checks(1);
   asio::post(key_checks, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10); });
   auth::KeyGuessThrottle key_throttle;
+  metrics::registry().bcrypt_pool = &workers;
+  metrics::registry().key_bcrypt_pool = &key_checks;
   http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
   hub::HealthProbe probe;
+  mcp::SessionStore mcp_sessions;
   const std::string conninfo = db::with_session_settings(target.app_conninfo);
   const http::StaticSite dashboard(embedded_web_assets().files);
   if (dashboard.empty())
@@ -112,8 +115,8 @@ int serve(Config config, const ServeOptions& options) {
     loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, key_throttle, key_checks);
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events, caches.get()});
-    hub::add_hub_routes(loop->router, *loop->services, probe);
-    verticals::real_estate::add_routes(loop->router, *loop->services);
+    add_all_routes(loop->router,
+                   RouteDeps{*loop->services, probe, loop->sessions, mcp_sessions, target.cluster != nullptr});
     const http::PipelineOptions pipeline_options{.cors_origin = config.cors_origin, .dashboard = &dashboard};
     loop->pipeline = std::make_unique<http::Pipeline>(pipeline_options, loop->router, limiter, *loop->authenticator,
                                                       *loop->db);

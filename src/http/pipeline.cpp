@@ -10,6 +10,7 @@
 #include "db/pg_error.hpp"
 #include "http/api_error.hpp"
 #include "http/static_site.hpp"
+#include "metrics/metrics.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::http {
@@ -76,14 +77,11 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
   }
   const Route* route = router_.match(request.method(), ctx.path, ctx.params);
   if (!route) co_return error(status::not_found, "NOT_FOUND", "Route not found");
+  ctx.route = route->pattern;
 
   if (route->access != Access::open) {
     ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_, ctx.client_ip);
-    if (ctx.identity->org_id.empty()) throw ApiError(status::bad_request, "MISSING_ORG", "No organisation in identity");
-    if (route->access == Access::users && !ctx.identity->is_user())
-      throw ApiError::forbidden("This action requires a user account");
-    if (route->access == Access::admins && !ctx.identity->is_admin())
-      throw ApiError::forbidden("Only owners and admins can do this");
+    check_access(route->access, *ctx.identity);
   }
   parse_body(request, ctx);
   co_return co_await route->handler(ctx);
@@ -114,8 +112,12 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
         dashboard = true;
         out = options_.dashboard->respond(ctx.path, request[field::if_none_match]);
       } else {
-        limit = limiter_.hit(client_ip);
-        out = co_await dispatch(request, ctx, *limit);
+        // A Prometheus server scrapes every few seconds from one address; counting its scrapes
+        // would eat into the API budget of that address, so /metrics is outside the limit.
+        if (ctx.path != "/metrics") limit = limiter_.hit(client_ip);
+        const RateLimiter::Decision unlimited{true, 0, 0, 0};
+        const RateLimiter::Decision decision = limit.value_or(unlimited);
+        out = co_await dispatch(request, ctx, decision);
       }
     } catch (const ApiError& e) {
       out = error(e.status(), e.code(), e.what());
@@ -149,11 +151,14 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
     res.set("RateLimit-Reset", std::to_string(limit->reset_seconds));
   }
   for (auto& [name, value] : out.headers) res.set(name, value);
+  for (auto& [name, value] : out.custom_headers) res.set(name, value);
   res.body() = std::move(out.body);
   res.prepare_payload();
 
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  metrics::registry().requests.observe(request.method_string(), ctx.route.empty() ? "unmatched" : ctx.route,
+                                       static_cast<unsigned>(out.status), micros / 1e6);
   spdlog::info(R"("msg":"request","request_id":"{}","method":"{}","path":{},"status":{},"duration_ms":{:.3f},"ip":"{}")",
                ctx.request_id, std::string(request.method_string()),
                json::serialize(json::value(ctx.path.empty() ? std::string("?") : ctx.path)),

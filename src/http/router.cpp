@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "http/api_error.hpp"
+
 namespace agenthq::http {
 namespace {
 
@@ -27,6 +29,13 @@ bool fits(const Route& r, const std::vector<std::string_view>& parts) {
 }
 
 }  // namespace
+
+void check_access(Access access, const auth::Identity& who) {
+  if (access == Access::open) return;
+  if (who.org_id.empty()) throw ApiError(boost::beast::http::status::bad_request, "MISSING_ORG", "No organisation in identity");
+  if (access == Access::users && !who.is_user()) throw ApiError::forbidden("This action requires a user account");
+  if (access == Access::admins && !who.is_admin()) throw ApiError::forbidden("Only owners and admins can do this");
+}
 
 void Router::add(boost::beast::http::verb method, std::string pattern, Access access, Handler handler) {
   Route r{method, pattern, access, std::move(handler), {}, 0};

@@ -7,6 +7,7 @@
 
 #include "db/database.hpp"
 #include "db/pg_connection.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/session_registry.hpp"
 #include "util/json_text.hpp"
@@ -156,6 +157,7 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
 asio::awaitable<void> EventListener::run() {
   auto ex = co_await asio::this_coro::executor;
   asio::steady_timer backoff(ex);
+  bool listened_before = false;
   while (!stopped_) {
     try {
       auto conn = co_await db::PgConnection::connect(conninfo_, std::chrono::seconds(5));
@@ -168,6 +170,8 @@ asio::awaitable<void> EventListener::run() {
       listen.emplace_back(std::string("LISTEN ") + EventBus::kChannel);
       co_await conn->execute(listen);
       util::log::info("realtime: listening for events");
+      if (listened_before) metrics::registry().listen_reconnects.inc();
+      listened_before = true;
       while (!stopped_) {
         auto payloads = co_await conn->wait_notifications();
         auto events = co_await read_back(payloads);

@@ -21,6 +21,15 @@ void SessionRegistry::remove(const WsSession* session) {
   if (it->second.empty()) by_org_.erase(it);
 }
 
+std::uint64_t SessionRegistry::add_tap(const std::string& org_id, Tap tap) {
+  taps_.push_back({next_tap_, org_id, std::move(tap)});
+  return next_tap_++;
+}
+
+void SessionRegistry::remove_tap(std::uint64_t id) {
+  std::erase_if(taps_, [id](const TapEntry& t) { return t.id == id; });
+}
+
 void SessionRegistry::deliver(const std::vector<Event>& events) {
   for (const auto& e : events) {
     auto it = by_org_.find(e.org_id);
@@ -33,9 +42,17 @@ void SessionRegistry::deliver(const std::vector<Event>& events) {
       s->send(e.frame);
     }
   }
+  if (taps_.empty()) return;
+  // A tap may remove itself (or others) while it runs: call a copy.
+  const auto taps = taps_;
+  for (const auto& e : events)
+    for (const auto& t : taps)
+      if (t.org_id == e.org_id) t.tap(&e);
 }
 
 void SessionRegistry::close_all() {
+  const auto taps = taps_;
+  for (const auto& t : taps) t.tap(nullptr);
   for (auto& [org, sessions] : by_org_)
     for (auto& weak : sessions)
       if (auto s = weak.lock()) s->close();

@@ -8,6 +8,7 @@
 #include "auth/authenticator.hpp"
 #include "http/api_error.hpp"
 #include "realtime/presence.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/session_registry.hpp"
 #include "util/json_text.hpp"
 #include "util/log.hpp"
@@ -54,10 +55,12 @@ void WsSession::send(std::shared_ptr<const std::string> f) {
   if (closed_) return;
   if (queue_.size() >= ctx_.limits.max_queued_frames) {
     util::log::warn("websocket: client {} stopped reading; disconnecting it", client_ip_);
+    metrics::registry().ws_events_dropped.inc(queue_.size() + 1);
     cut_off();
     return;
   }
   queue_.push_back(std::move(f));
+  metrics::registry().ws_events_delivered.inc();
   if (!writing_) {
     writing_ = true;
     asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); }, asio::detached);
@@ -183,6 +186,7 @@ asio::awaitable<void> WsSession::run(http::HttpRequest request) {
   }
 
   ctx_.registry.add(self);
+  metrics::registry().ws_connections.add(1);
   if (identity_->is_agent()) co_await ctx_.presence.connected(*identity_, ctx_.db);
   beast::flat_buffer buffer;
   while (!closed_) {
@@ -198,6 +202,7 @@ asio::awaitable<void> WsSession::run(http::HttpRequest request) {
   }
   closed_ = true;
   ctx_.registry.remove(this);
+  metrics::registry().ws_connections.add(-1);
   if (identity_->is_agent()) co_await ctx_.presence.disconnected(*identity_, ctx_.db);
 }
 
