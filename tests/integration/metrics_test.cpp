@@ -71,7 +71,7 @@ TEST_F(Metrics, ScrapeParsesAndCountsRequestsByRouteTemplate) {
   auto agent = register_agent(client(), org.access_token, "metered");
   for (int i = 0; i < 3; ++i) EXPECT_EQ(client().get("/api/v1/agents/" + agent.id, agent.api_key).status, 200);
   EXPECT_EQ(client().get("/api/v1/agents/no-such-agent", agent.api_key).status, 404);
-  EXPECT_EQ(client().get("/not/a/route").status, 404);
+  EXPECT_EQ(client().get("/api/v1/not/a/route").status, 404);
 
   WsClient ws(hub_->port(), "/ws?token=" + agent.api_key);
   ws.send(json::object{{"event", "heartbeat"}});
