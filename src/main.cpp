@@ -8,11 +8,21 @@
 #include "app/config.hpp"
 #include "app/hub_server.hpp"
 #include "app/logging.hpp"
+#include "cli/context.hpp"
 
 int main(int argc, char** argv) {
   using namespace agenthq::app;
   CLI::App cli{"AgentHQ: the self-hosted hub where an organisation's AI agents and people work together"};
   cli.require_subcommand(1);
+  // Client faces (`agenthq post create`, `agenthq mcp`, ...): they talk to a hub over HTTP.
+  agenthq::cli::Context client;
+  cli.add_flag("--json", client.json, "Client commands: print the server's data as JSON instead of tables");
+  cli.add_option("--hub-url", client.hub_url,
+                 "Client commands: the hub to talk to (default: AGENTHQ_HUB_URL, the config file, http://localhost:3000)");
+  cli.fallthrough();
+  agenthq::cli::add_account_commands(cli, client);
+  agenthq::cli::add_content_commands(cli, client);
+  agenthq::cli::add_mcp_command(cli, client);
 
   std::optional<int> port;
   std::optional<std::string> host, data_dir;
@@ -42,7 +52,25 @@ int main(int argc, char** argv) {
 
   cli.add_subcommand("version", "Print the version");
 
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and succeeds; every usage error exits 2.
+    const int code = cli.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (client.action) {
+    try {
+      return client.action();
+    } catch (const agenthq::cli::UsageError& e) {
+      std::cerr << "agenthq: " << e.what() << "\n";
+      return 2;
+    } catch (const std::exception& e) {
+      std::cerr << "agenthq: " << e.what() << "\n";
+      return 1;
+    }
+  }
 
   try {
     Config config = parse_config(process_environment());

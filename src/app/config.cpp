@@ -119,6 +119,7 @@ Config parse_config(const Environment& env) {
       std::chrono::milliseconds(parse_integer(env, "RATE_LIMIT_WINDOW_MS", 60000, 1, 24L * 3600 * 1000));
   c.rate_limit_max = parse_integer(env, "RATE_LIMIT_MAX", 100, 1, 100'000'000);
   if (auto v = get(env, "CORS_ORIGIN"); !v.empty()) c.cors_origin = v;
+  c.metrics_token = get(env, "METRICS_TOKEN");
   if (auto v = get(env, "LOG_LEVEL"); !v.empty()) {
     static const std::string levels[] = {"trace", "debug", "info", "warn", "error", "off"};
     if (std::find(std::begin(levels), std::end(levels), v) == std::end(levels))

@@ -53,6 +53,7 @@ struct Config {
   std::chrono::milliseconds rate_limit_window{60000};
   long rate_limit_max = 100;
   std::string cors_origin = "http://localhost:3001";
+  std::string metrics_token;  // empty: /metrics is open
   std::string log_level = "info";
   std::string encryption_key;  // 32 raw bytes (decoded from ENCRYPTION_KEY's 64 hex chars)
   std::filesystem::path data_dir = "./.agenthq";

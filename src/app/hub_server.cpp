@@ -11,19 +11,21 @@
 
 #include "app/database_target.hpp"
 #include "app/demo_credentials.hpp"
+#include "app/web_assets.hpp"
+#include "app/route_table.hpp"
 #include "auth/authenticator.hpp"
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
-#include "hub/routes.hpp"
+#include "hub/events.hpp"
 #include "hub/cache/read_caches.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/event_listener.hpp"
 #include "realtime/presence.hpp"
 #include "realtime/session_registry.hpp"
 #include "realtime/ws_session.hpp"
 #include "verticals/real_estate/demo_data.hpp"
-#include "verticals/real_estate/routes.hpp"
 
 namespace agenthq::app {
 namespace asio = boost::asio;
@@ -54,7 +56,9 @@ void accept_websockets(EventLoop& loop) {
 
 void print_banner(const Config& c, unsigned short port) {
   std::string host = c.host == "0.0.0.0" || c.host == "::" ? "localhost" : c.host;
-  std::cerr << "\nAgentHQ is running at http://" << host << ":" << port << "  (health: /health, API: /api/v1)\n";
+  std::cerr << "\nAgentHQ is running at http://" << host << ":" << port
+            << (embedded_web_assets().files.empty() ? "  (no dashboard in this build)" : "  (dashboard: /)")
+            << "  (health: /health, API: /api/v1)\n";
   print_demo_credentials(c);
 }
 
@@ -76,9 +80,16 @@ int serve(Config config, const ServeOptions& options) {
   asio::thread_pool key_checks(1);
   asio::post(key_checks, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10); });
   auth::KeyGuessThrottle key_throttle;
+  metrics::registry().bcrypt_pool = &workers;
+  metrics::registry().key_bcrypt_pool = &key_checks;
   http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
   hub::HealthProbe probe;
+  mcp::SessionStore mcp_sessions;
   const std::string conninfo = db::with_session_settings(target.app_conninfo);
+  const http::StaticSite dashboard(embedded_web_assets().files);
+  if (dashboard.empty())
+    spdlog::warn(R"("msg":"dashboard not built, serving the API only","reason":{})",
+                 json::serialize(json::value(embedded_web_assets().missing_reason)));
 
   // Realtime plumbing lives on the first loop: one connection publishing NOTIFY batches, one
   // LISTENing, one reading events back.
@@ -104,10 +115,11 @@ int serve(Config config, const ServeOptions& options) {
     loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, key_throttle, key_checks);
     loop->services =
         std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events, caches.get()});
-    hub::add_hub_routes(loop->router, *loop->services, probe);
-    verticals::real_estate::add_routes(loop->router, *loop->services);
-    loop->pipeline = std::make_unique<http::Pipeline>(http::PipelineOptions{config.cors_origin}, loop->router, limiter,
-                                                      *loop->authenticator, *loop->db);
+    add_all_routes(loop->router,
+                   RouteDeps{*loop->services, probe, loop->sessions, mcp_sessions, target.cluster != nullptr});
+    const http::PipelineOptions pipeline_options{.cors_origin = config.cors_origin, .dashboard = &dashboard};
+    loop->pipeline = std::make_unique<http::Pipeline>(pipeline_options, loop->router, limiter, *loop->authenticator,
+                                                      *loop->db);
     // The first loop may bind port 0; the others then join whatever port it got.
     asio::ip::tcp::endpoint endpoint(asio::ip::make_address(config.host), port);
     loop->server = std::make_unique<http::Server>(loop->ioc, endpoint, *loop->pipeline, http::ServerLimits{});
@@ -131,7 +143,10 @@ int serve(Config config, const ServeOptions& options) {
 
   std::vector<realtime::EventListener::Loop> targets;
   for (auto& loop : loops) targets.push_back({&loop->ioc, &loop->sessions});
-  realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, targets);
+  realtime::EventLoaders event_loaders;
+  hub::register_event_loaders(event_loaders);
+  realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, event_loaders,
+                                   targets);
   asio::co_spawn(*home, listener.run(), asio::detached);
   for (auto& loop : loops) loop->server->start();
   asio::co_spawn(loops[0]->ioc, probe.run(*loops[0]->db, std::chrono::seconds(1)), asio::detached);

@@ -10,12 +10,24 @@
 #include <memory>
 #include <type_traits>
 
+#include "metrics/metrics.hpp"
+
 namespace agenthq::auth {
 
 namespace detail {
 template <class R>
 boost::asio::awaitable<R> run_on_pool(boost::asio::thread_pool& pool, std::shared_ptr<std::function<R()>> work) {
   auto home = co_await boost::asio::this_coro::executor;
+  // Jobs on the bcrypt pool are counted from queued to done (agenthq_bcrypt_queue_depth).
+  auto& m = metrics::registry();
+  metrics::Gauge* depth = m.bcrypt_pool == &pool || m.key_bcrypt_pool == &pool ? &m.bcrypt_queue : nullptr;
+  if (depth) depth->add(1);
+  struct Done {
+    metrics::Gauge* depth;
+    ~Done() {
+      if (depth) depth->add(-1);
+    }
+  } done{depth};
   co_return co_await boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(std::exception_ptr, R)>(
       // Captured by reference: the initiation runs while this frame is suspended, and see below.
       [&pool, &home, &work](auto handler) {

@@ -4,6 +4,7 @@
 
 #include "db/pg_error.hpp"
 #include "db/statement_log.hpp"
+#include "metrics/metrics.hpp"
 
 namespace agenthq::db {
 namespace asio = boost::asio;
@@ -15,11 +16,21 @@ constexpr std::chrono::seconds kConnectTimeout{5};
 Database::Database(std::string conninfo, std::size_t max_size, std::chrono::milliseconds acquire_timeout)
     : conninfo_(std::move(conninfo)), max_size_(max_size ? max_size : 1), acquire_timeout_(acquire_timeout) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  idle_.clear();
+  publish_idle();
+}
 
 void Database::close_idle() {
   open_ -= idle_.size();
   idle_.clear();
+  publish_idle();
+}
+
+void Database::publish_idle() {
+  const auto now = static_cast<std::int64_t>(idle_.size());
+  metrics::registry().pool_idle.add(now - published_idle_);
+  published_idle_ = now;
 }
 
 asio::awaitable<std::unique_ptr<PgConnection>> Database::acquire() {
@@ -27,6 +38,7 @@ asio::awaitable<std::unique_ptr<PgConnection>> Database::acquire() {
     while (!idle_.empty()) {
       auto conn = std::move(idle_.back());
       idle_.pop_back();
+      publish_idle();
       if (conn->usable()) co_return conn;
       --open_;
     }
@@ -77,6 +89,7 @@ void Database::release(std::unique_ptr<PgConnection> conn) {
     return;
   }
   idle_.push_back(std::move(conn));
+  publish_idle();
 }
 
 // Returns the connection to the pool however the borrowing coroutine ends, including when it
@@ -85,6 +98,7 @@ struct Database::Lease {
   Database* db;
   std::unique_ptr<PgConnection> conn;
   ~Lease() {
+    metrics::registry().pool_in_use.add(-1);
     if (conn) db->release(std::move(conn));
   }
 };
@@ -92,7 +106,11 @@ struct Database::Lease {
 asio::awaitable<std::vector<PgResult>> Database::run(const Scope& scope, std::vector<Statement> statements) {
   // Not `Lease lease{this, co_await acquire()}`: g++ 12 mis-destroys temporaries of a co_await
   // inside aggregate initialisation.
+  const auto waiting_since = std::chrono::steady_clock::now();
   auto acquired = co_await acquire();
+  metrics::registry().pool_wait.observe(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - waiting_since).count());
+  metrics::registry().pool_in_use.add(1);
   Lease lease{this, std::move(acquired)};
   auto& conn = lease.conn;
   // Only switch the tenant setting when this connection last served someone else: most

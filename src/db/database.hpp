@@ -53,6 +53,8 @@ class Database {
   };
   std::deque<std::shared_ptr<Waiter>> waiters_;
   std::shared_ptr<Waiter> next_waiter();
+  void publish_idle();                // keeps the process-wide idle gauge in step with idle_
+  std::int64_t published_idle_ = 0;
 };
 
 }  // namespace agenthq::db

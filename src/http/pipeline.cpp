@@ -10,6 +10,8 @@
 #include "db/pg_error.hpp"
 #include "http/api_error.hpp"
 #include "http/etag.hpp"
+#include "http/static_site.hpp"
+#include "metrics/metrics.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::http {
@@ -46,6 +48,15 @@ Pipeline::Pipeline(PipelineOptions options, const Router& router, RateLimiter& l
                    auth::Authenticator& authenticator, db::Database& db)
     : options_(std::move(options)), router_(router), limiter_(limiter), authenticator_(authenticator), db_(db) {}
 
+// The API owns /api/..., /health, /ws and every path some route matches; the dashboard gets the
+// rest, so its client-side routes (/channels/x) load index.html while /api/v1/nope stays a JSON 404.
+bool Pipeline::serves_dashboard(const HttpRequest& request, std::string_view path) const {
+  if (!options_.dashboard || options_.dashboard->empty()) return false;
+  if (request.method() != beast_http::verb::get) return false;
+  if (path == "/api" || path.starts_with("/api/") || path == "/ws" || path == "/health") return false;
+  return !router_.has_path(path);
+}
+
 void Pipeline::parse_body(const HttpRequest& request, RequestContext& ctx) const {
   const auto& body = request.body();
   if (body.empty() || !is_json_content_type(request[field::content_type])) return;
@@ -67,14 +78,11 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
   }
   const Route* route = router_.match(request.method(), ctx.path, ctx.params);
   if (!route) co_return error(status::not_found, "NOT_FOUND", "Route not found");
+  ctx.route = route->pattern;
 
   if (route->access != Access::open) {
     ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_, ctx.client_ip);
-    if (ctx.identity->org_id.empty()) throw ApiError(status::bad_request, "MISSING_ORG", "No organisation in identity");
-    if (route->access == Access::users && !ctx.identity->is_user())
-      throw ApiError::forbidden("This action requires a user account");
-    if (route->access == Access::admins && !ctx.identity->is_admin())
-      throw ApiError::forbidden("Only owners and admins can do this");
+    check_access(route->access, *ctx.identity);
   }
   parse_body(request, ctx);
   co_return co_await route->handler(ctx);
@@ -89,6 +97,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
 
   Response out;
   std::optional<RateLimiter::Decision> limit;
+  bool dashboard = false;
   if (request.method() == beast_http::verb::options) {
     out.status = status::no_content;
     out.headers.emplace_back(field::access_control_allow_methods, "GET,HEAD,PUT,PATCH,POST,DELETE");
@@ -100,8 +109,17 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
       if (!target) throw ApiError::validation("Malformed request target");
       ctx.path = target->path();
       for (auto param : target->params()) ctx.query[param.key] = param.value;
-      limit = limiter_.hit(client_ip);
-      out = co_await dispatch(request, ctx, *limit);
+      if (serves_dashboard(request, ctx.path)) {
+        dashboard = true;
+        out = options_.dashboard->respond(ctx.path, request[field::if_none_match]);
+      } else {
+        // A Prometheus server scrapes every few seconds from one address; counting its scrapes
+        // would eat into the API budget of that address, so /metrics is outside the limit.
+        if (ctx.path != "/metrics") limit = limiter_.hit(client_ip);
+        const RateLimiter::Decision unlimited{true, 0, 0, 0};
+        const RateLimiter::Decision decision = limit.value_or(unlimited);
+        out = co_await dispatch(request, ctx, decision);
+      }
     } catch (const ApiError& e) {
       out = error(e.status(), e.code(), e.what());
       if (e.retry_after_seconds() > 0) out.headers.emplace_back(field::retry_after, std::to_string(e.retry_after_seconds()));
@@ -135,6 +153,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
   res.set(field::vary, "Origin");
   res.set("X-Request-Id", ctx.request_id);
   add_security_headers(res);
+  if (dashboard) res.set("Content-Security-Policy", StaticSite::content_security_policy());
   if (limit) {
     res.set("RateLimit-Policy", std::to_string(limit->limit) + ";w=" +
                                     std::to_string(limiter_.window().count() / 1000));
@@ -143,11 +162,14 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
     res.set("RateLimit-Reset", std::to_string(limit->reset_seconds));
   }
   for (auto& [name, value] : out.headers) res.set(name, value);
+  for (auto& [name, value] : out.custom_headers) res.set(name, value);
   res.body() = std::move(out.body);
   res.prepare_payload();
 
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  metrics::registry().requests.observe(request.method_string(), ctx.route.empty() ? "unmatched" : ctx.route,
+                                       static_cast<unsigned>(out.status), micros / 1e6);
   spdlog::info(R"("msg":"request","request_id":"{}","method":"{}","path":{},"status":{},"duration_ms":{:.3f},"ip":"{}")",
                ctx.request_id, std::string(request.method_string()),
                json::serialize(json::value(ctx.path.empty() ? std::string("?") : ctx.path)),

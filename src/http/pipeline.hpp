@@ -19,14 +19,18 @@ namespace agenthq::http {
 
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
 
+class StaticSite;
+
 struct PipelineOptions {
   std::string cors_origin;
   std::size_t max_json_depth = 32;
+  const StaticSite* dashboard = nullptr;  // GETs of paths the API does not own; null: none
 };
 
 // The middleware chain every HTTP request goes through, in order: request id, CORS preflight,
-// rate limit, route match, authentication and role check, JSON body, handler, error envelope,
-// standard headers, one access-log line.
+// the dashboard's files (GET of a path no route owns; not rate limited: they are served from
+// memory and a page load fetches several), rate limit, route match, authentication and role
+// check, JSON body, handler, error envelope, standard headers, one access-log line.
 class Pipeline {
  public:
   Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter, auth::Authenticator& authenticator,
@@ -37,6 +41,7 @@ class Pipeline {
   boost::asio::awaitable<Response> dispatch(const HttpRequest& request, RequestContext& ctx,
                                             const RateLimiter::Decision& limit);
   void parse_body(const HttpRequest& request, RequestContext& ctx) const;
+  bool serves_dashboard(const HttpRequest& request, std::string_view path) const;
 
   PipelineOptions options_;
   const Router& router_;

@@ -17,6 +17,7 @@ using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>
 struct RequestContext {
   const HttpRequest* raw = nullptr;
   std::string path;
+  std::string route;  // the matched route's pattern ("/api/v1/posts/:id"); empty when none matched
   std::unordered_map<std::string, std::string> query;   // decoded; last value wins
   std::unordered_map<std::string, std::string> params;  // from the route pattern
   boost::json::object body;                             // {} when absent or not JSON

@@ -14,6 +14,7 @@ struct Response {
   boost::beast::http::status status = boost::beast::http::status::ok;
   std::string body;
   std::vector<std::pair<boost::beast::http::field, std::string>> headers;
+  std::vector<std::pair<std::string, std::string>> custom_headers = {};  // names Beast has no field for
 };
 
 struct Pagination {

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "http/api_error.hpp"
+
 namespace agenthq::http {
 namespace {
 
@@ -19,7 +21,21 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
+bool fits(const Route& r, const std::vector<std::string_view>& parts) {
+  if (r.segments.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (r.segments[i].front() != ':' && r.segments[i] != parts[i]) return false;
+  return true;
+}
+
 }  // namespace
+
+void check_access(Access access, const auth::Identity& who) {
+  if (access == Access::open) return;
+  if (who.org_id.empty()) throw ApiError(boost::beast::http::status::bad_request, "MISSING_ORG", "No organisation in identity");
+  if (access == Access::users && !who.is_user()) throw ApiError::forbidden("This action requires a user account");
+  if (access == Access::admins && !who.is_admin()) throw ApiError::forbidden("Only owners and admins can do this");
+}
 
 void Router::add(boost::beast::http::verb method, std::string pattern, Access access, Handler handler) {
   Route r{method, pattern, access, std::move(handler), {}, 0};
@@ -35,20 +51,22 @@ const Route* Router::match(boost::beast::http::verb method, std::string_view pat
   const auto parts = split_path(path);
   const Route* best = nullptr;
   for (const auto& r : routes_) {
-    if (r.method != method || r.segments.size() != parts.size()) continue;
+    if (r.method != method) continue;
     if (best && best->static_segments >= r.static_segments) continue;
-    bool fits = true;
-    for (std::size_t i = 0; i < parts.size() && fits; ++i) {
-      const auto& seg = r.segments[i];
-      fits = seg.front() == ':' || seg == parts[i];
-    }
-    if (fits) best = &r;
+    if (fits(r, parts)) best = &r;
   }
   if (best) {
     for (std::size_t i = 0; i < parts.size(); ++i)
       if (best->segments[i].front() == ':') params[best->segments[i].substr(1)] = std::string(parts[i]);
   }
   return best;
+}
+
+bool Router::has_path(std::string_view path) const {
+  const auto parts = split_path(path);
+  for (const auto& r : routes_)
+    if (fits(r, parts)) return true;
+  return false;
 }
 
 }  // namespace agenthq::http

@@ -22,6 +22,9 @@ enum class Access {
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;
 
+// Throws the contract's 400/403 when this identity may not call a route of this access level.
+void check_access(Access access, const auth::Identity& who);
+
 struct Route {
   boost::beast::http::verb method;
   std::string pattern;
@@ -38,6 +41,9 @@ class Router {
   void add(boost::beast::http::verb method, std::string pattern, Access access, Handler handler);
   const Route* match(boost::beast::http::verb method, std::string_view path,
                      std::unordered_map<std::string, std::string>& params) const;
+  // Whether some route, with any method, matches the path (such paths are never the dashboard's).
+  bool has_path(std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;

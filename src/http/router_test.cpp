@@ -49,5 +49,15 @@ TEST(Router, MethodSegmentCountAndTrailingSlash) {
   EXPECT_EQ(r.match(verb::get, "/api/v2/org", params), nullptr);
 }
 
+TEST(Router, HasPathWithAnyMethod) {
+  Router r;
+  r.add(verb::post, "/mcp", Access::authenticated, noop());
+  r.add(verb::get, "/api/v1/agents/:id", Access::authenticated, noop());
+  EXPECT_TRUE(r.has_path("/mcp"));  // a GET of a POST-only route is still the API's, not the dashboard's
+  EXPECT_TRUE(r.has_path("/api/v1/agents/x"));
+  EXPECT_FALSE(r.has_path("/agents"));
+  EXPECT_FALSE(r.has_path("/api/v1/agents/x/y"));
+}
+
 }  // namespace
 }  // namespace agenthq::http

@@ -2,10 +2,12 @@
 
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
+#include <algorithm>
 #include <map>
 
 #include "db/database.hpp"
 #include "db/pg_connection.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/session_registry.hpp"
 #include "util/json_text.hpp"
@@ -16,32 +18,6 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 
 namespace {
-
-// The same columns the REST routes return for these resources.
-constexpr const char* kPostSql =
-    "SELECT p.id, p.org_id, p.channel_id, p.author_id, p.author_type, p.type, p.title, p.content, p.metadata, "
-    "p.parent_id, p.pinned, p.created_at, p.updated_at, p.edited_at, p.deleted_at, c.name AS channel_name, c.type AS channel_type, "
-    "CASE WHEN c.type IN ('private', 'dm') THEN (SELECT coalesce(json_agg(json_build_array(m.member_id, "
-    "m.member_type)), '[]') FROM channel_members m WHERE m.channel_id = c.id) END AS channel_members "
-    "FROM posts p JOIN channels c ON c.id = p.channel_id WHERE p.org_id = $1 AND p.id = ANY($2::text[])";
-constexpr const char* kActivitySql =
-    "SELECT id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, ip_address, created_at "
-    "FROM activity_log WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id";
-constexpr const char* kNotificationSql =
-    "SELECT id, org_id, recipient_id, recipient_type, type, source_id, source_type, actor_id, actor_type, title, "
-    "body, read, created_at FROM notifications WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id";
-// A task in a channel is announced like that channel's posts; one without a channel org-wide.
-constexpr const char* kTaskSql =
-    "SELECT t.id, t.org_id, t.channel_id, t.title, t.description, t.status, t.priority, t.assigned_to, "
-    "t.assigned_type, t.created_by, t.created_by_type, t.due_date, t.completed_at, t.metadata, t.created_at, "
-    "t.updated_at, c.name AS channel_name, c.type AS channel_type, "
-    "CASE WHEN c.type IN ('private', 'dm') THEN (SELECT coalesce(json_agg(json_build_array(m.member_id, "
-    "m.member_type)), '[]') FROM channel_members m WHERE m.channel_id = c.id) END AS channel_members "
-    "FROM tasks t LEFT JOIN channels c ON c.id = t.channel_id WHERE t.org_id = $1 AND t.id = ANY($2::text[]) "
-    "ORDER BY t.id";
-constexpr const char* kInsightSql =
-    "SELECT id, org_id, type, title, content, data, source_posts, source_agents, confidence, reviewed, created_at "
-    "FROM insights WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id";
 
 std::string text_array(const std::vector<std::string>& ids) {
   std::string out = "{";
@@ -59,34 +35,94 @@ std::shared_ptr<const std::string> make_frame(const char* event, json::value dat
   return std::make_shared<const std::string>(util::to_json(json::object{{"event", event}, {"data", std::move(data)}}));
 }
 
-// Moves the channel columns of a post or task row into the event's read rule.
-void scope_to_channel(Event& e, json::object& row) {
-  e.channel_scoped = true;
-  e.channel_id = std::string(row.at("channel_id").as_string());
-  e.channel_name = std::string(row.at("channel_name").as_string());
-  const auto members = row.at("channel_members");
-  e.members_only = !members.is_null();
-  if (e.members_only)
-    for (const auto& m : members.as_array())
-      e.members.emplace_back(std::string(m.at(0).as_string()), std::string(m.at(1).as_string()));
-  row.erase("channel_name");
-  row.erase("channel_type");
-  row.erase("channel_members");
+// A loaded row -> the event: a channel event's routing columns leave the data. A channel-scoped
+// row whose channel_id is NULL (a task without a channel) is an org-wide event.
+Event to_event(const EventLoader& loader, const std::string& org, json::object row) {
+  Event e;
+  e.org_id = org;
+  if (loader.channel_scoped) {
+    const json::value channel = row.at("channel_id");
+    if (channel.is_string()) {
+      e.channel_scoped = true;
+      e.channel_id = std::string(channel.as_string());
+      e.channel_name = std::string(row.at("event_channel_name").as_string());
+      const json::value audience = row.at("event_audience");
+      e.audience.members_only = !audience.is_null();
+      if (e.audience.members_only)
+        for (const auto& m : audience.as_array())
+          e.audience.members.emplace_back(std::string(m.at(0).as_string()), std::string(m.at(1).as_string()));
+    }
+    row.erase("event_channel_name");
+    row.erase("event_audience");
+  }
+  if (loader.recipient_only) {
+    e.audience.recipient_id = std::string(row.at("recipient_id").as_string());
+    e.audience.recipient_type = std::string(row.at("recipient_type").as_string());
+  }
+  json::value data = loader.data ? loader.data(std::move(row)) : json::value(std::move(row));
+  e.frame = make_frame(loader.event.c_str(), std::move(data));
+  return e;
 }
 
-const char* post_event_name(const std::string& kind) {
-  if (kind == "post") return "post:new";
-  if (kind == "post_updated") return "post:updated";
-  if (kind == "post_deleted") return "post:deleted";
-  if (kind == "reaction_new") return "reaction:new";
-  return "reaction:removed";
-}
-
-struct Wanted {
-  std::string kind;
-  std::string org;
-  std::vector<std::string> ids;
+// One batch of notifications: events that need no read-back, and the ids to load per (kind,
+// org). Every event keeps the position of its notification, so delivery follows commit order
+// whatever the kinds.
+struct Batch {
+  std::vector<std::pair<std::size_t, Event>> events;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::size_t>> wanted;  // -> id: position
 };
+
+Batch parse_batch(const std::vector<std::string>& payloads) {
+  Batch batch;
+  for (std::size_t seq = 0; seq < payloads.size(); ++seq) {
+    boost::system::error_code ec;
+    auto v = json::parse(payloads[seq], ec);
+    if (ec || !v.is_object()) continue;
+    auto& o = v.as_object();
+    auto str = [&](const char* k) {
+      const auto* f = o.if_contains(k);
+      return f && f->is_string() ? std::string(f->as_string()) : std::string();
+    };
+    const std::string kind = str("k"), org = str("o"), id = str("i");
+    if (kind.empty() || org.empty() || id.empty()) continue;
+    if (kind == "direct") {
+      const auto* data = o.if_contains("d");
+      if (!data || !data->is_object()) continue;
+      Event e;
+      e.org_id = org;
+      e.frame = make_frame(id.c_str(), *data);
+      batch.events.emplace_back(seq, std::move(e));
+    } else if (kind == "agent") {
+      Event e;
+      e.org_id = org;
+      e.frame = make_frame("agent:status", json::object{{"agentId", id}, {"status", str("s")}});
+      batch.events.emplace_back(seq, std::move(e));
+    } else {
+      batch.wanted[{kind, org}].try_emplace(id, seq);
+    }
+  }
+  return batch;
+}
+
+void add_loaded(Batch& batch, const EventLoader& loader, const std::string& org,
+                const std::map<std::string, std::size_t>& ids, const db::PgResult& rows) {
+  for (int r = 0; r < rows.rows(); ++r) {
+    json::object row = rows.row_json(r);
+    const auto* id = row.if_contains("id");
+    auto it = id && id->is_string() ? ids.find(std::string(id->as_string())) : ids.end();
+    const std::size_t seq = it == ids.end() ? 0 : it->second;
+    batch.events.emplace_back(seq, to_event(loader, org, std::move(row)));
+  }
+}
+
+std::vector<Event> in_order(Batch batch) {
+  std::stable_sort(batch.events.begin(), batch.events.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Event> out;
+  out.reserve(batch.events.size());
+  for (auto& [seq, e] : batch.events) out.push_back(std::move(e));
+  return out;
+}
 
 }  // namespace
 
@@ -103,94 +139,34 @@ void EventListener::dispatch(std::vector<Event> events) {
 }
 
 asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<std::string>& payloads) {
-  std::vector<Event> out;
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> wanted;  // (kind, org) -> ids
-  for (const auto& payload : payloads) {
-    boost::system::error_code ec;
-    auto v = json::parse(payload, ec);
-    if (ec || !v.is_object()) continue;
-    auto& o = v.as_object();
-    auto str = [&](const char* k) {
-      const auto* f = o.if_contains(k);
-      return f && f->is_string() ? std::string(f->as_string()) : std::string();
-    };
-    const std::string kind = str("k"), org = str("o"), id = str("i");
-    if (kind.empty() || org.empty() || id.empty()) continue;
-    if (kind == "direct") {
-      const auto* data = o.if_contains("d");
-      if (!data || !data->is_object()) continue;
-      Event e;
-      e.org_id = org;
-      e.frame = make_frame(id.c_str(), *data);
-      out.push_back(std::move(e));
-    } else if (kind == "agent") {
-      Event e;
-      e.org_id = org;
-      e.frame = make_frame("agent:status", json::object{{"agentId", id}, {"status", str("s")}});
-      out.push_back(std::move(e));
-    } else {
-      wanted[{kind, org}].push_back(id);
-    }
-  }
-  for (auto& [key, ids] : wanted) {
+  Batch batch = parse_batch(payloads);
+  for (auto& [key, ids] : batch.wanted) {
     const auto& [kind, org] = key;
-    const bool is_post = kind == "post" || kind == "post_updated" || kind == "post_deleted" ||
-                         kind == "reaction_new" || kind == "reaction_removed";
-    const bool is_task = kind == "task" || kind == "task_updated";
-    const char* sql = is_post                 ? kPostSql
-                      : is_task               ? kTaskSql
-                      : kind == "notification" ? kNotificationSql
-                      : kind == "activity"    ? kActivitySql
-                                              : kInsightSql;
-    db::Statement select(sql, {org, text_array(ids)});
+    const EventLoader* loader = loaders_.find(kind);
+    if (!loader) {
+      util::log::warn("realtime: no loader for {} event(s) of kind {}", ids.size(), kind);
+      continue;
+    }
+    std::vector<std::string> id_list;
+    for (const auto& [id, seq] : ids) id_list.push_back(id);
+    db::Statement select(loader->sql, {org, text_array(id_list)});
     db::PgResult rows;
+    const db::Scope scope = db::Scope::org(org);  // a named local: no temporaries inside co_await (g++ 12)
     try {
-      rows = co_await reader_.query(db::Scope::org(org), std::move(select));
+      rows = co_await reader_.query(scope, std::move(select));
     } catch (const std::exception& e) {
       util::log::warn("realtime: could not read back {} event(s): {}", ids.size(), e.what());
       continue;
     }
-    for (int r = 0; r < rows.rows(); ++r) {
-      json::object row = rows.row_json(r);
-      Event e;
-      e.org_id = org;
-      if (is_post) {
-        scope_to_channel(e, row);
-        const char* name = post_event_name(kind);
-        if (kind == "post_deleted") {
-          e.frame = make_frame(name, row.at("id"));
-        } else if (kind == "reaction_new" || kind == "reaction_removed") {
-          e.frame = make_frame(name, json::object{{"postId", row.at("id")}});
-        } else {
-          e.frame = make_frame(name, std::move(row));
-        }
-      } else if (is_task) {
-        if (row.at("channel_id").is_null()) {
-          row.erase("channel_name");
-          row.erase("channel_type");
-          row.erase("channel_members");
-        } else {
-          scope_to_channel(e, row);
-        }
-        e.frame = make_frame(kind == "task" ? "task:new" : "task:updated", json::object{{"task", std::move(row)}});
-      } else if (kind == "notification") {
-        e.recipient_id = std::string(row.at("recipient_id").as_string());
-        e.recipient_type = std::string(row.at("recipient_type").as_string());
-        json::value recipient = row.at("recipient_id");
-        e.frame = make_frame("notification:new",
-                             json::object{{"recipientId", std::move(recipient)}, {"notification", std::move(row)}});
-      } else {
-        e.frame = make_frame(kind == "activity" ? "activity:new" : "insight:new", std::move(row));
-      }
-      out.push_back(std::move(e));
-    }
+    add_loaded(batch, *loader, org, ids, rows);
   }
-  co_return out;
+  co_return in_order(std::move(batch));
 }
 
 asio::awaitable<void> EventListener::run() {
   auto ex = co_await asio::this_coro::executor;
   asio::steady_timer backoff(ex);
+  bool listened_before = false;
   while (!stopped_) {
     try {
       auto conn = co_await db::PgConnection::connect(conninfo_, std::chrono::seconds(5));
@@ -203,6 +179,8 @@ asio::awaitable<void> EventListener::run() {
       listen.emplace_back(std::string("LISTEN ") + EventBus::kChannel);
       co_await conn->execute(listen);
       util::log::info("realtime: listening for events");
+      if (listened_before) metrics::registry().listen_reconnects.inc();
+      listened_before = true;
       while (!stopped_) {
         auto payloads = co_await conn->wait_notifications();
         auto events = co_await read_back(payloads);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "realtime/event.hpp"
+#include "realtime/event_loaders.hpp"
 
 namespace agenthq::db {
 class Database;
@@ -15,8 +16,8 @@ namespace agenthq::realtime {
 
 class SessionRegistry;
 
-// The process's one LISTEN connection. Each batch of notifications is read back from the
-// tables (one query per kind and org, as the org so row-level security applies), turned into
+// The process's one LISTEN connection. Each batch of notifications is read back by the loaders
+// the resources registered (one query per kind and org, as the org so row-level security applies), turned into
 // frames serialised once, and handed to every event-loop thread's registry. When the
 // connection drops it reconnects and listens again; events committed meanwhile are missed,
 // which the contract allows (notifications are hints; clients catch up from the API).
@@ -26,8 +27,8 @@ class EventListener {
     boost::asio::io_context* ioc;
     SessionRegistry* registry;
   };
-  EventListener(std::string conninfo, db::Database& reader, std::vector<Loop> loops)
-      : conninfo_(std::move(conninfo)), reader_(reader), loops_(std::move(loops)) {}
+  EventListener(std::string conninfo, db::Database& reader, const EventLoaders& loaders, std::vector<Loop> loops)
+      : conninfo_(std::move(conninfo)), reader_(reader), loaders_(loaders), loops_(std::move(loops)) {}
 
   boost::asio::awaitable<void> run();
   void stop();
@@ -38,6 +39,7 @@ class EventListener {
 
   std::string conninfo_;
   db::Database& reader_;
+  const EventLoaders& loaders_;
   std::vector<Loop> loops_;
   bool stopped_ = false;
   db::PgConnection* current_ = nullptr;  // the LISTEN connection while one is open

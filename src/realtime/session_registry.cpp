@@ -21,13 +21,14 @@ void SessionRegistry::remove(const WsSession* session) {
   if (it->second.empty()) by_org_.erase(it);
 }
 
-namespace {
-bool may_read(const Event& e, const auth::Identity& who) {
-  if (!e.members_only) return true;
-  return std::any_of(e.members.begin(), e.members.end(),
-                     [&](const auto& m) { return m.first == who.id && m.second == who.type_name(); });
+std::uint64_t SessionRegistry::add_tap(const std::string& org_id, Tap tap) {
+  taps_.push_back({next_tap_, org_id, std::move(tap)});
+  return next_tap_++;
 }
-}  // namespace
+
+void SessionRegistry::remove_tap(std::uint64_t id) {
+  std::erase_if(taps_, [id](const TapEntry& t) { return t.id == id; });
+}
 
 void SessionRegistry::deliver(const std::vector<Event>& events) {
   for (const auto& e : events) {
@@ -36,17 +37,23 @@ void SessionRegistry::deliver(const std::vector<Event>& events) {
     for (const auto& weak : it->second) {
       auto s = weak.lock();
       if (!s || !s->identity()) continue;
-      if (!e.recipient_id.empty() &&
-          (s->identity()->id != e.recipient_id || e.recipient_type != s->identity()->type_name()))
-        continue;
-      if (e.channel_scoped && (!may_read(e, *s->identity()) || !s->wants_channel(e.channel_id, e.channel_name)))
+      if (!e.audience.admits(*s->identity())) continue;
+      if (e.channel_scoped && !s->wants_channel(e.channel_id, e.channel_name))
         continue;
       s->send(e.frame);
     }
   }
+  if (taps_.empty()) return;
+  // A tap may remove itself (or others) while it runs: call a copy.
+  const auto taps = taps_;
+  for (const auto& e : events)
+    for (const auto& t : taps)
+      if (t.org_id == e.org_id) t.tap(&e);
 }
 
 void SessionRegistry::close_all() {
+  const auto taps = taps_;
+  for (const auto& t : taps) t.tap(nullptr);
   for (auto& [org, sessions] : by_org_)
     for (auto& weak : sessions)
       if (auto s = weak.lock()) s->close();

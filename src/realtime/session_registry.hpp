@@ -1,14 +1,21 @@
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "auth/identity.hpp"
 #include "realtime/event.hpp"
 
 namespace agenthq::realtime {
 
 class WsSession;
+
+// Sees every event of one org as it is delivered on this thread (MCP long-polls); nullptr when the
+// server shuts down.
+using Tap = std::function<void(const Event*)>;
 
 // The WebSocket sessions of one event-loop thread, by org. Only that thread touches it.
 class SessionRegistry {
@@ -19,8 +26,18 @@ class SessionRegistry {
   void close_all();
   std::size_t size() const;
 
+  std::uint64_t add_tap(const std::string& org_id, Tap tap);
+  void remove_tap(std::uint64_t id);
+
  private:
   std::unordered_map<std::string, std::vector<std::weak_ptr<WsSession>>> by_org_;
+  struct TapEntry {
+    std::uint64_t id;
+    std::string org_id;
+    Tap tap;
+  };
+  std::vector<TapEntry> taps_;
+  std::uint64_t next_tap_ = 1;
 };
 
 }  // namespace agenthq::realtime

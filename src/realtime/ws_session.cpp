@@ -8,6 +8,7 @@
 #include "auth/authenticator.hpp"
 #include "http/api_error.hpp"
 #include "realtime/presence.hpp"
+#include "metrics/metrics.hpp"
 #include "realtime/session_registry.hpp"
 #include "util/json_text.hpp"
 #include "util/log.hpp"
@@ -47,18 +48,19 @@ void WsSession::start(http::HttpRequest request) {
 }
 
 bool WsSession::wants_channel(const std::string& channel_id, const std::string& channel_name) const {
-  // The web app's live feed never subscribes: no subscription means "everything I may read".
-  return subscriptions_.empty() || subscriptions_.contains(channel_id) || subscriptions_.contains(channel_name);
+  return all_channels_ || subscriptions_.contains(channel_id) || subscriptions_.contains(channel_name);
 }
 
 void WsSession::send(std::shared_ptr<const std::string> f) {
   if (closed_) return;
   if (queue_.size() >= ctx_.limits.max_queued_frames) {
     util::log::warn("websocket: client {} stopped reading; disconnecting it", client_ip_);
+    metrics::registry().ws_events_dropped.inc(queue_.size() + 1);
     cut_off();
     return;
   }
   queue_.push_back(std::move(f));
+  metrics::registry().ws_events_delivered.inc();
   if (!writing_) {
     writing_ = true;
     asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); }, asio::detached);
@@ -128,13 +130,21 @@ asio::awaitable<void> WsSession::handle(const std::string& text) {
     }
     const std::string channel(ch->as_string());
     if (event == "subscribe") {
-      if (subscriptions_.size() >= 1000) {
-        reply("error", {{"message", "Too many subscriptions"}});
-        co_return;
+      if (channel == kAllChannels) {
+        all_channels_ = explicit_all_ = true;
+      } else {
+        if (subscriptions_.size() >= 1000) {
+          reply("error", {{"message", "Too many subscriptions"}});
+          co_return;
+        }
+        // A channel subscription ends the never-subscribed default (everything), not an explicit "*".
+        if (!explicit_all_) all_channels_ = false;
+        subscriptions_.insert(channel);
       }
-      subscriptions_.insert(channel);
       reply("subscribed", {{"channel", channel}});
     } else {
+      // Never widens what the connection receives: leaving the last channel leaves it with none.
+      if (channel == kAllChannels) all_channels_ = explicit_all_ = false;
       subscriptions_.erase(channel);
       reply("unsubscribed", {{"channel", channel}});
     }
@@ -176,6 +186,7 @@ asio::awaitable<void> WsSession::run(http::HttpRequest request) {
   }
 
   ctx_.registry.add(self);
+  metrics::registry().ws_connections.add(1);
   if (identity_->is_agent()) co_await ctx_.presence.connected(*identity_, ctx_.db);
   beast::flat_buffer buffer;
   while (!closed_) {
@@ -191,6 +202,7 @@ asio::awaitable<void> WsSession::run(http::HttpRequest request) {
   }
   closed_ = true;
   ctx_.registry.remove(this);
+  metrics::registry().ws_connections.add(-1);
   if (identity_->is_agent()) co_await ctx_.presence.disconnected(*identity_, ctx_.db);
 }
 

@@ -52,7 +52,11 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void close();  // going away (server shutdown)
 
   const std::optional<auth::Identity>& identity() const { return identity_; }
+  // Whether channel events of this channel are wanted: subscribed to it (by id or name), or
+  // following all channels. A connection that never subscribed follows all (the web app's live
+  // feed relies on it); subscribing to "*" asks for all explicitly, unsubscribing from "*" stops it.
   bool wants_channel(const std::string& channel_id, const std::string& channel_name) const;
+  static constexpr const char* kAllChannels = "*";
 
  private:
   boost::asio::awaitable<void> run(http::HttpRequest request);
@@ -67,6 +71,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::string client_ip_;
   std::optional<auth::Identity> identity_;
   std::set<std::string> subscriptions_;
+  bool all_channels_ = true;      // every channel the identity may read
+  bool explicit_all_ = false;     // all_channels_ because the client subscribed to "*"
   std::deque<std::shared_ptr<const std::string>> queue_;
   bool writing_ = false;
   bool closed_ = false;

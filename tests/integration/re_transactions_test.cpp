@@ -272,7 +272,7 @@ TEST_F(ReTransactions, BackwardMovesAndMovesOutOfFinalStatusesAreRefused) {
                                          {&closed, "closed", "prospecting"},
                                          {&cancelled, "cancelled", "prospecting"},
                                          {&cancelled, "cancelled", "closed"},
-                                         {&pending, "pending", "listed"},
+                                         {&pending, "pending", "prospecting"},
                                          {&pending, "pending", "under_contract"},
                                          {&listed, "listed", "prospecting"}}) {
     auto r = patch(tok, *m.t, {{"status", m.to}, {"sale_price", 1}});
@@ -293,6 +293,28 @@ TEST_F(ReTransactions, BackwardMovesAndMovesOutOfFinalStatusesAreRefused) {
   auto bad = patch(tok, listed, {{"status", "sold"}});
   EXPECT_EQ(bad.error_code(), "VALIDATION_ERROR");
   EXPECT_NE(bad.body.find("status must be one of"), std::string::npos);
+}
+
+TEST_F(ReTransactions, BackOnTheMarketWhenAContractFallsThrough) {
+  auto org = register_org(client(), "re-back");
+  const auto& tok = org.access_token;
+  for (const char* fell_through : {"under_contract", "pending"}) {
+    auto t = create(tok, {{"key_dates", {{"listed", "2026-01-10"}}}});
+    ASSERT_EQ(patch(tok, t, {{"status", "listed"}}).status, 200);
+    ASSERT_EQ(patch(tok, t, {{"status", fell_through}}).status, 200);
+    auto back = patch(tok, t, {{"status", "listed"}});
+    ASSERT_EQ(back.status, 200) << fell_through << back.body;
+    EXPECT_EQ(back.data().at("status"), "listed");
+    EXPECT_EQ(back.data().at("key_dates").at("listed"), "2026-01-10");  // the first listing date stays
+    EXPECT_EQ(status_of(tok, t), "listed");
+    // And on again: the deal can go under contract a second time.
+    EXPECT_EQ(patch(tok, t, {{"status", "under_contract"}}).status, 200);
+  }
+  PgConn db(hub_->database().conninfo());
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM activity_log WHERE org_id = $1 AND action = 'transaction.updated' "
+                      "AND details->>'to_status' = 'listed' AND details->>'from_status' IN ('under_contract', 'pending')",
+                      {org.id}),
+            "2");
 }
 
 TEST_F(ReTransactions, PatchValidation) {

@@ -5,7 +5,7 @@
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
-#include "hub/activity/activity_store.hpp"
+#include "hub/activity/activity_service.hpp"
 #include "http/query_params.hpp"
 
 namespace agenthq::hub {
@@ -44,38 +44,35 @@ ActivityFilter read_filter(const RequestContext& ctx) {
 }  // namespace
 
 void add_activity_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<ActivityStore>(s.db);
+  auto activity = std::make_shared<ActivityService>(s);
 
   router.add(verb::post, "/api/v1/activity", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [activity](RequestContext& ctx) -> asio::awaitable<Response> {
                http::BodyReader body(ctx.body);
                std::string action = body.required_string("action", 1, 200);
                auto resource_type = body.optional_string("resource_type", 0, 200);
                auto resource_id = body.optional_string("resource_id", 0, 200);
-               auto details = body.optional_object("details");
-               // Actor and address come from the connection, never from the body.
-               AuditEntry entry = audit_by(ctx.who(), std::move(action), resource_type.value_or(""),
-                                           resource_id.value_or(""), ctx.client_ip, details.value_or(json::object{}));
-               auto row = co_await store->append(entry);
-               s.announce(entry);
+               json::object details = body.optional_object("details").value_or(json::object{});
+               auto row = co_await activity->record(ctx.who(), ctx.client_ip, std::move(action), resource_type,
+                                                    resource_id, std::move(details));
                co_return http::created(row);
              });
 
   router.add(verb::get, "/api/v1/activity", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [activity](RequestContext& ctx) -> asio::awaitable<Response> {
                const ActivityFilter filter = read_filter(ctx);
                const auto p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who().org_id, filter, p.limit, p.offset());
+               auto page = co_await activity->list(ctx.who(), filter, p.limit, p.offset());
                co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   // The web app's dashboard widget: the newest entries of the whole log, one page.
   router.add(verb::get, "/api/v1/activity/recent", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [activity](RequestContext& ctx) -> asio::awaitable<Response> {
                const ActivityFilter none;
                auto p = http::page_request(ctx);
                p.page = 1;
-               auto page = co_await store->list(ctx.who().org_id, none, p.limit, 0);
+               auto page = co_await activity->list(ctx.who(), none, p.limit, 0);
                co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 }

@@ -12,6 +12,10 @@
 
 namespace agenthq::hub {
 
+// The ActivityLog object's columns (REST replies and activity:new events).
+inline constexpr const char* kActivityColumns =
+    "id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, ip_address, created_at";
+
 // Filters of GET /activity; unset members do not filter. Time bounds are epoch microseconds
 // (exact, and independent of the session's TimeZone); several bounds all apply.
 struct ActivityFilter {
@@ -41,16 +45,5 @@ class ActivityStore {
  private:
   db::Database& db_;
 };
-
-// "INSERT INTO activity_log ... SELECT ... FROM <source>": one audit entry per row of `source`,
-// a data-modifying CTE of the same statement, so the entry exists exactly when the change
-// happened (a refused or missed UPDATE writes no entry). The resource id comes from source's
-// `id` column; `extra_details`, if given, is a jsonb expression over source merged into the
-// details (e.g. the name of a row that no longer exists). The entry's values are appended to `params`.
-std::string audit_insert_from(const AuditEntry& entry, const std::string& source, std::vector<db::Param>& params,
-                              const std::string& extra_details = "");
-
-// SQL for "the instant $n", where $n is bound to epoch microseconds as text.
-std::string timestamp_from_micros(int param);
 
 }  // namespace agenthq::hub

@@ -5,7 +5,7 @@
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
-#include "hub/agents/agent_store.hpp"
+#include "hub/agents/agent_service.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -62,80 +62,50 @@ AgentChanges read_changes(const json::object& body) {
   return c;
 }
 
-json::array changed_fields(const AgentChanges& c) {
-  json::array fields;
-  if (c.name) fields.emplace_back("name");
-  if (c.description) fields.emplace_back("description");
-  if (c.capabilities) fields.emplace_back("capabilities");
-  if (c.metadata) fields.emplace_back("metadata");
-  return fields;
-}
-
-void check(AgentWrite outcome, const char* forbidden_message) {
-  if (outcome == AgentWrite::not_found) throw ApiError::not_found("Agent");
-  if (outcome == AgentWrite::forbidden) throw ApiError::forbidden(forbidden_message);
-}
-
-constexpr const char* kMayNotEdit =
-    "Agents may change only themselves; users only the agents they own (owners and admins: any)";
-
 }  // namespace
 
 void add_agent_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<AgentStore>(s.db, s.config.presence_timeout);
+  auto agents = std::make_shared<AgentService>(s);
 
   router.add(verb::get, "/api/v1/agents", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [agents](RequestContext& ctx) -> asio::awaitable<Response> {
                const auto p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who().org_id, p.limit, p.offset());
+               auto page = co_await agents->list(ctx.who(), p.limit, p.offset());
                co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/agents/search", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [agents](RequestContext& ctx) -> asio::awaitable<Response> {
                const AgentQuery query = read_query(ctx);
                const auto p = http::page_request(ctx);
-               auto page = co_await store->search(ctx.who().org_id, query, p.limit, p.offset());
+               auto page = co_await agents->search(ctx.who(), query, p.limit, p.offset());
                co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/agents/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto agent = co_await store->find(ctx.who().org_id, ctx.param("id"));
-               if (!agent) throw ApiError::not_found("Agent");
-               co_return http::ok(*agent);
+             [agents](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto agent = co_await agents->find(ctx.who(), ctx.param("id"));
+               co_return http::ok(agent);
              });
 
   router.add(verb::patch, "/api/v1/agents/:id", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [agents](RequestContext& ctx) -> asio::awaitable<Response> {
                const AgentChanges changes = read_changes(ctx.body);
-               json::object details;
-               details["fields"] = changed_fields(changes);
-               AuditEntry audit = audit_by(ctx.who(), "agent.updated", "agent", "", ctx.client_ip, std::move(details));
-               auto updated = co_await store->update(ctx.who(), ctx.param("id"), changes, audit);
-               check(updated.outcome, kMayNotEdit);
-               s.announce(audit);
-               co_return http::ok(updated.agent);
+               auto agent = co_await agents->update(ctx.who(), ctx.client_ip, ctx.param("id"), changes);
+               co_return http::ok(agent);
              });
 
   router.add(verb::delete_, "/api/v1/agents/:id", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               AuditEntry audit = audit_by(ctx.who(), "agent.deleted", "agent", "", ctx.client_ip);
-               auto outcome = co_await store->remove(ctx.who(), ctx.param("id"), audit);
-               check(outcome, "Only the agent's owner or an owner/admin of the organisation may delete it");
-               // Requests with the deleted agent's key must fail now, not when the cache entry expires.
-               s.key_cache.forget_agent(ctx.param("id"));
-               s.announce(audit);
+             [agents](RequestContext& ctx) -> asio::awaitable<Response> {
+               co_await agents->remove(ctx.who(), ctx.client_ip, ctx.param("id"));
                co_return http::ok(json::object{{"deleted", true}});
              });
 
   router.add(verb::post, "/api/v1/agents/:id/heartbeat", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [agents](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                const auto status = body.optional_enum("status", {"online", "offline", "busy"});
-               auto outcome = co_await store->heartbeat(ctx.who(), ctx.param("id"), status);
-               check(outcome, kMayNotEdit);
-               if (status) s.events.agent_status(ctx.who().org_id, ctx.param("id"), *status);
+               co_await agents->heartbeat(ctx.who(), ctx.param("id"), status);
                co_return http::ok(json::object{{"ok", true}});
              });
 }

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "hub/activity/activity_store.hpp"
+#include "db/sql_builder.hpp"
 #include "hub/agents/agent_sql.hpp"
 
 namespace agenthq::hub {
@@ -10,16 +10,10 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 
 namespace {
-// Binds value as the next parameter and returns its placeholder.
-std::string add_param(std::vector<db::Param>& params, db::Param value) {
-  params.push_back(std::move(value));
-  return "$" + std::to_string(params.size());
-}
-
 // $1 org, $2 agent id, $3 caller kind, $4 caller id, $5 caller is owner/admin: the parameters
 // every guarded write starts with, so agent_editable_by/agent_deletable_by can refer to them.
-std::vector<db::Param> write_params(const auth::Identity& who, const std::string& id) {
-  return {who.org_id, id, std::string(who.type_name()), who.id, who.is_admin() ? "true" : "false"};
+db::SqlParams write_params(const auth::Identity& who, const std::string& id) {
+  return db::SqlParams({who.org_id, id, std::string(who.type_name()), who.id, who.is_admin() ? "true" : "false"});
 }
 }  // namespace
 
@@ -33,11 +27,12 @@ asio::awaitable<AgentPage> AgentStore::list(const std::string& org_id, std::int6
 
 asio::awaitable<AgentPage> AgentStore::search(const std::string& org_id, const AgentQuery& q, std::int64_t limit,
                                               std::int64_t offset) {
-  std::vector<db::Param> params;
-  std::string where = " FROM agents a WHERE a.org_id = " + add_param(params, org_id);
-  std::string order = " ORDER BY ";
+  db::PagedQuery page_query;
+  db::SqlParams& params = page_query.params;
+  std::string where = " FROM agents a WHERE a.org_id = " + params.bind(org_id);
+  std::string order;
   if (q.text) {
-    const std::string text = add_param(params, q.text);
+    const std::string text = params.bind(q.text);
     const std::string query = "plainto_tsquery('english', " + text + ")";
     // agenthq_match_agents (migration 010): the GIN index is usable only through it under RLS.
     where += " AND a.id IN (SELECT agenthq_match_agents(" + text + "))";
@@ -45,22 +40,20 @@ asio::awaitable<AgentPage> AgentStore::search(const std::string& org_id, const A
   }
   if (!q.capabilities.empty()) {
     json::array wanted(q.capabilities.begin(), q.capabilities.end());
-    where += " AND a.capabilities @> " + add_param(params, json::serialize(wanted)) + "::jsonb";
+    where += " AND a.capabilities @> " + params.bind(json::serialize(wanted)) + "::jsonb";
   }
   if (q.status) {
-    add_param(params, q.status);
+    params.bind(q.status);
     where += " AND " + agent_presence_is(presence_timeout_, "a", *q.status, static_cast<int>(params.size()));
   }
   order += "a.created_at DESC, a.id DESC";
-
-  std::vector<db::Param> page_params = params;
-  const std::string page_sql = "SELECT " + columns_ + where + order + " LIMIT " +
-                               add_param(page_params, std::to_string(limit)) + "::bigint OFFSET " +
-                               add_param(page_params, std::to_string(offset)) + "::bigint";
+  page_query.columns = columns_;
+  page_query.from_where = std::move(where);
+  page_query.order = std::move(order);
   // Custom plans: the GIN indexes only pay off when the planner sees the actual query text.
+  page_query.plan = db::Plan::custom;
   std::vector<db::Statement> batch;
-  batch.emplace_back("SELECT count(*)" + where, std::move(params), db::Plan::custom);
-  batch.emplace_back(page_sql, std::move(page_params), db::Plan::custom);
+  db::push_count_and_page(batch, std::move(page_query), limit, offset);
   const db::Scope scope = db::Scope::org(org_id);  // a named local: no temporaries inside co_await (g++ 12)
   auto results = co_await db_.run(scope, std::move(batch));
   AgentPage page;
@@ -92,19 +85,19 @@ asio::awaitable<std::pair<AgentWrite, db::PgResult>> AgentStore::guarded(const a
 
 asio::awaitable<AgentStore::Updated> AgentStore::update(const auth::Identity& who, const std::string& id,
                                                         const AgentChanges& c, const AuditEntry& audit) {
-  std::vector<db::Param> params = write_params(who, id);
+  db::SqlParams params = write_params(who, id);
   std::string set = "updated_at = now()";
-  if (c.name) set += ", name = " + add_param(params, c.name);
-  if (c.description) set += ", description = " + add_param(params, *c.description);
+  if (c.name) set += ", name = " + params.bind(c.name);
+  if (c.description) set += ", description = " + params.bind(*c.description);
   if (c.capabilities) {
     json::array list(c.capabilities->begin(), c.capabilities->end());
-    set += ", capabilities = " + add_param(params, json::serialize(list)) + "::jsonb";  // a real JSON array
+    set += ", capabilities = " + params.bind(json::serialize(list)) + "::jsonb";  // a real JSON array
   }
-  if (c.metadata) set += ", metadata = " + add_param(params, json::serialize(*c.metadata)) + "::jsonb";
+  if (c.metadata) set += ", metadata = " + params.bind(json::serialize(*c.metadata)) + "::jsonb";
   std::string sql = "WITH changed AS (UPDATE agents a SET " + set + " WHERE a.org_id = $1 AND a.id = $2 AND " +
                     agent_editable_by("a", 3, 4, 5) + " RETURNING " + columns_ + "), audit AS (";
-  sql += audit_insert_from(audit, "changed", params) + ") SELECT * FROM changed";
-  db::Statement write(std::move(sql), std::move(params));
+  sql += audit_insert_from(audit, params, "changed", "changed.id") + ") SELECT * FROM changed";
+  db::Statement write(std::move(sql), params.take());
   auto result = co_await guarded(who, id, std::move(write));
   Updated out;
   out.outcome = result.first;
@@ -114,24 +107,25 @@ asio::awaitable<AgentStore::Updated> AgentStore::update(const auth::Identity& wh
 
 asio::awaitable<AgentWrite> AgentStore::remove(const auth::Identity& who, const std::string& id,
                                                const AuditEntry& audit) {
-  std::vector<db::Param> params = write_params(who, id);
+  db::SqlParams params = write_params(who, id);
   std::string sql = "WITH gone AS (DELETE FROM agents a WHERE a.org_id = $1 AND a.id = $2 AND " +
                     agent_deletable_by("a", 3, 4, 5) + " RETURNING a.id, a.name), audit AS (";
-  sql += audit_insert_from(audit, "gone", params, "jsonb_build_object('name', gone.name)") + ") SELECT id FROM gone";
-  db::Statement write(std::move(sql), std::move(params));
+  sql += audit_insert_from(audit, params, "gone", "gone.id", "jsonb_build_object('name', gone.name)") +
+         ") SELECT id FROM gone";
+  db::Statement write(std::move(sql), params.take());
   auto result = co_await guarded(who, id, std::move(write));
   co_return result.first;
 }
 
 asio::awaitable<AgentWrite> AgentStore::heartbeat(const auth::Identity& who, const std::string& id,
                                                   const std::optional<std::string>& status) {
-  std::vector<db::Param> params = write_params(who, id);
+  db::SqlParams params = write_params(who, id);
   // A heartbeat means the agent is alive: without an explicit status it becomes online, but an
   // agent that declared itself busy stays busy until it says otherwise.
-  const std::string sql = "UPDATE agents a SET last_heartbeat = now(), status = COALESCE(" + add_param(params, status) +
+  const std::string sql = "UPDATE agents a SET last_heartbeat = now(), status = COALESCE(" + params.bind(status) +
                           ", CASE WHEN a.status = 'busy' THEN 'busy' ELSE 'online' END) WHERE a.org_id = $1 AND "
                           "a.id = $2 AND " + agent_editable_by("a", 3, 4, 5) + " RETURNING a.id";
-  db::Statement write(sql, std::move(params));
+  db::Statement write(sql, params.take());
   auto result = co_await guarded(who, id, std::move(write));
   co_return result.first;
 }

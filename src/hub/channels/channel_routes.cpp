@@ -5,7 +5,7 @@
 
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
-#include "hub/channels/channel_store.hpp"
+#include "hub/channels/channel_service.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -17,15 +17,11 @@ using http::BodyReader;
 using http::RequestContext;
 using http::Response;
 
-namespace {
-
-}  // namespace
-
 void add_channel_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<ChannelStore>(s.db);
+  auto channels = std::make_shared<ChannelService>(s);
 
   router.add(verb::post, "/api/v1/channels", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [channels](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                NewChannel c;
                c.name = body.required_string("name", 1, 80);
@@ -34,56 +30,40 @@ void add_channel_routes(http::Router& router, Services& s) {
                c.description = body.optional_string("description", 0, 5000);
                // system and dm channels are made by the hub itself, never through this route.
                c.type = body.optional_enum("type", {"public", "private"}).value_or("public");
-               AuditEntry audit = audit_by(ctx.who(), "channel.created", "channel", "", ctx.client_ip);
-               auto created = co_await store->create(ctx.who(), c, audit);
-               if (created.name_taken)
-                 throw ApiError::conflict("CHANNEL_EXISTS", "A channel named '" + c.name + "' already exists");
-               s.announce(audit);
-               co_return http::created(created.channel);
+               auto channel = co_await channels->create(ctx.who(), ctx.client_ip, c);
+               co_return http::created(channel);
              });
 
   router.add(verb::get, "/api/v1/channels", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [channels](RequestContext& ctx) -> asio::awaitable<Response> {
                auto type = http::query_text(ctx, "type");
-               auto channels = co_await store->list(ctx.who(), type);
-               co_return http::ok(channels);
+               auto list = co_await channels->list(ctx.who(), type);
+               co_return http::ok(list);
              });
 
   router.add(verb::get, "/api/v1/channels/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto channel = co_await store->find(ctx.who(), ctx.param("id"));
-               if (!channel) throw ApiError::not_found("Channel");
-               co_return http::ok(*channel);
+             [channels](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto channel = co_await channels->find(ctx.who(), ctx.param("id"));
+               co_return http::ok(channel);
              });
 
   router.add(verb::get, "/api/v1/channels/:id/stats", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto stats = co_await store->stats(ctx.who(), ctx.param("id"));
-               if (!stats) throw ApiError::not_found("Channel");
-               co_return http::ok(*stats);
+             [channels](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto stats = co_await channels->stats(ctx.who(), ctx.param("id"));
+               co_return http::ok(stats);
              });
 
   router.add(verb::post, "/api/v1/channels/:id/join", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               AuditEntry audit = audit_by(ctx.who(), "channel.joined", "channel", "", ctx.client_ip);
-               auto outcome = co_await store->join(ctx.who(), ctx.param("id"), audit);
-               if (outcome == MembershipOutcome::not_found) throw ApiError::not_found("Channel");
-               if (outcome == MembershipOutcome::system_channel)
-                 throw ApiError::forbidden("System channels are open to everyone and cannot be joined");
-               s.announce(audit);  // a no-op join/leave wrote no entry, and nothing is announced
+             [channels](RequestContext& ctx) -> asio::awaitable<Response> {
+               co_await channels->join(ctx.who(), ctx.client_ip, ctx.param("id"));
                json::object data{{"joined", true}};
                co_return http::ok(data);
              });
 
   router.add(verb::post, "/api/v1/channels/:id/leave", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               AuditEntry audit = audit_by(ctx.who(), "channel.left", "channel", "", ctx.client_ip);
-               auto outcome = co_await store->leave(ctx.who(), ctx.param("id"), audit);
-               if (outcome == MembershipOutcome::not_found) throw ApiError::not_found("Channel");
-               if (outcome == MembershipOutcome::system_channel)
-                 throw ApiError::forbidden("System channels are open to everyone and cannot be left");
-               s.announce(audit);  // a no-op join/leave wrote no entry, and nothing is announced
-               json::object data{{"left", outcome == MembershipOutcome::changed}};
+             [channels](RequestContext& ctx) -> asio::awaitable<Response> {
+               const bool left = co_await channels->leave(ctx.who(), ctx.client_ip, ctx.param("id"));
+               json::object data{{"left", left}};
                co_return http::ok(data);
              });
 }

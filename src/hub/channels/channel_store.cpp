@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/pg_error.hpp"
+#include "db/sql_builder.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/channels/channel_sql.hpp"
 #include "util/ulid.hpp"
@@ -23,28 +24,22 @@ std::vector<db::Param> channel_params(const auth::Identity& who, const std::stri
 // member row unless the channel is unreadable or a system channel, audit only a real change, and
 // report the channel's type, readability and whether a row changed, all in one statement.
 // `change` is a data-modifying CTE named `changed` that returns channel_id for the changed row.
-std::string membership_sql(const std::string& change) {
-  return "WITH ch AS (SELECT c.id, c.name, c.type, " + channel_readable("c", 2, 3) +
-         " AS readable FROM channels c WHERE c.org_id = $1 AND c.id = $4), changed AS (" + change +
-         "), audit AS (INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, "
-         "resource_id, details, ip_address) SELECT $5, $1, $2, $3, $6, 'channel', changed.channel_id, "
-         "$7::jsonb || jsonb_build_object('name', ch.name), NULLIF($8, '') FROM changed JOIN ch ON true) "
-         "SELECT ch.type, ch.readable, (SELECT count(*) FROM changed) AS changed FROM ch";
+db::Statement membership_statement(const auth::Identity& who, const std::string& id, const AuditEntry& audit,
+                                   const std::string& change) {
+  db::SqlParams params(channel_params(who, id));
+  std::string sql = "WITH ch AS (SELECT c.id, c.name, c.type, " + channel_readable("c", 2, 3) +
+                    " AS readable FROM channels c WHERE c.org_id = $1 AND c.id = $4), changed AS (" + change +
+                    "), audit AS (";
+  sql += audit_insert_from(audit, params, "changed JOIN ch ON true", "changed.channel_id",
+                           "jsonb_build_object('name', ch.name)");
+  sql += ") SELECT ch.type, ch.readable, (SELECT count(*) FROM changed) AS changed FROM ch";
+  return {std::move(sql), params.take()};
 }
 
 MembershipOutcome membership_outcome(const db::PgResult& r) {
   if (r.empty() || !r.boolean(0, 1)) return MembershipOutcome::not_found;
   if (r.text(0, 0) == "system") return MembershipOutcome::system_channel;
   return r.integer(0, 2) > 0 ? MembershipOutcome::changed : MembershipOutcome::unchanged;
-}
-
-std::vector<db::Param> membership_params(const auth::Identity& who, const std::string& id, const AuditEntry& audit) {
-  auto params = channel_params(who, id);
-  params.emplace_back(audit.id);
-  params.emplace_back(audit.action);
-  params.emplace_back(json::serialize(audit.details));
-  params.emplace_back(audit.ip_address);
-  return params;
 }
 
 }  // namespace
@@ -121,10 +116,10 @@ asio::awaitable<std::optional<json::object>> ChannelStore::stats(const auth::Ide
 
 asio::awaitable<MembershipOutcome> ChannelStore::join(const auth::Identity& who, const std::string& id,
                                                       const AuditEntry& audit) {
-  Statement st(membership_sql("INSERT INTO channel_members (channel_id, member_id, member_type) SELECT ch.id, $2, $3 "
-                              "FROM ch WHERE ch.readable AND ch.type <> 'system' ON CONFLICT DO NOTHING "
-                              "RETURNING channel_id"),
-               membership_params(who, id, audit));
+  Statement st = membership_statement(who, id, audit,
+                                      "INSERT INTO channel_members (channel_id, member_id, member_type) SELECT "
+                                      "ch.id, $2, $3 FROM ch WHERE ch.readable AND ch.type <> 'system' ON CONFLICT "
+                                      "DO NOTHING RETURNING channel_id");
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(st));
   co_return membership_outcome(r);
@@ -132,10 +127,10 @@ asio::awaitable<MembershipOutcome> ChannelStore::join(const auth::Identity& who,
 
 asio::awaitable<MembershipOutcome> ChannelStore::leave(const auth::Identity& who, const std::string& id,
                                                        const AuditEntry& audit) {
-  Statement st(membership_sql("DELETE FROM channel_members m USING ch WHERE m.channel_id = ch.id AND ch.readable "
-                              "AND ch.type <> 'system' AND m.member_id = $2 AND m.member_type = $3 "
-                              "RETURNING m.channel_id"),
-               membership_params(who, id, audit));
+  Statement st = membership_statement(who, id, audit,
+                                      "DELETE FROM channel_members m USING ch WHERE m.channel_id = ch.id AND "
+                                      "ch.readable AND ch.type <> 'system' AND m.member_id = $2 AND "
+                                      "m.member_type = $3 RETURNING m.channel_id");
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(st));
   co_return membership_outcome(r);

@@ -32,7 +32,7 @@ asio::awaitable<OpenedDm> DmStore::open(const auth::Identity& who, const std::st
                                         const std::string& member_type, const AuditEntry& audit) {
   const std::string hash = dm_pair_hash(who.id, member_id);
   // $1 org, $2 caller id, $3 member id, $4 member type, $5 new channel id, $6 pair hash.
-  std::vector<db::Param> params{who.org_id, who.id, member_id, member_type, util::new_ulid(), hash};
+  db::SqlParams params({who.org_id, who.id, member_id, member_type, util::new_ulid(), hash});
   // A concurrent open of the same pair waits on the unique index and then inserts nothing; the
   // later statements of this pipeline see the winner's row either way.
   std::string sql =
@@ -43,10 +43,10 @@ asio::awaitable<OpenedDm> DmStore::open(const auth::Identity& who, const std::st
       " SELECT $5, $1, 'dm-' || $2 || '-' || $3, 'dm', $2, $6 FROM member"
       " ON CONFLICT (org_id, dm_pair_hash) WHERE dm_pair_hash IS NOT NULL DO NOTHING RETURNING id"
       "), audit AS (";
-  sql += audit_insert_from(audit, "inserted", params, "jsonb_build_object('member_id', $3::text, 'member_type', $4::text)");
+  sql += audit_insert_from(audit, params, "inserted", "inserted.id", "jsonb_build_object('member_id', $3::text, 'member_type', $4::text)");
   sql += ") SELECT EXISTS (SELECT 1 FROM member), EXISTS (SELECT 1 FROM inserted)";
   std::vector<Statement> batch;
-  batch.emplace_back(std::move(sql), std::move(params));
+  batch.emplace_back(std::move(sql), params.take());
   // Members are added by their own statement: row-level security on channel_members looks the
   // channel up, and a row inserted by a CTE of the same statement is not visible to that check.
   batch.emplace_back(

@@ -7,7 +7,7 @@
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
-#include "hub/insights/insight_store.hpp"
+#include "hub/insights/insight_service.hpp"
 #include "http/query_params.hpp"
 
 namespace agenthq::hub {
@@ -60,50 +60,36 @@ InsightFilter read_filter(const RequestContext& ctx) {
 }  // namespace
 
 void add_insight_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<InsightStore>(s.db);
+  auto insights = std::make_shared<InsightService>(s);
 
   router.add(verb::post, "/api/v1/insights/generate", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [insights](RequestContext& ctx) -> asio::awaitable<Response> {
                const NewInsight insight = read_insight(ctx.body);
-               AuditEntry audit = audit_by(ctx.who(), "insight.created", "insight", "", ctx.client_ip);
-               auto created = co_await store->create(ctx.who().org_id, insight, audit);
-               if (!created.invalid_field.empty())
-                 throw ApiError::validation(created.invalid_field + " must contain only ids of " +
-                                            (created.invalid_field == "source_posts" ? "posts" : "agents") +
-                                            " of this organisation");
-               s.announce(audit);
-               s.events.insight_created(ctx.who().org_id, std::string(created.insight.at("id").as_string()));
-               co_return http::created(created.insight);
+               auto created = co_await insights->create(ctx.who(), ctx.client_ip, insight);
+               co_return http::created(created);
              });
 
   router.add(verb::get, "/api/v1/insights", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [insights](RequestContext& ctx) -> asio::awaitable<Response> {
                const InsightFilter filter = read_filter(ctx);
                const auto p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who().org_id, filter, p.limit, p.offset());
+               auto page = co_await insights->list(ctx.who(), filter, p.limit, p.offset());
                co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/insights/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto insight = co_await store->find(ctx.who().org_id, ctx.param("id"));
-               if (!insight) throw ApiError::not_found("Insight");
-               co_return http::ok(*insight);
+             [insights](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto insight = co_await insights->find(ctx.who(), ctx.param("id"));
+               co_return http::ok(insight);
              });
 
   router.add(verb::patch, "/api/v1/insights/:id", Access::users,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [insights](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                const auto reviewed = body.optional_bool("reviewed");
                if (!reviewed) throw ApiError::validation("reviewed is required");
-               json::object details;
-               details["reviewed"] = *reviewed;
-               AuditEntry audit = audit_by(ctx.who(), "insight.reviewed", "insight", "", ctx.client_ip,
-                                           std::move(details));
-               auto insight = co_await store->set_reviewed(ctx.who().org_id, ctx.param("id"), *reviewed, audit);
-               if (!insight) throw ApiError::not_found("Insight");
-               s.announce(audit);
-               co_return http::ok(*insight);
+               auto insight = co_await insights->review(ctx.who(), ctx.client_ip, ctx.param("id"), *reviewed);
+               co_return http::ok(insight);
              });
 }
 

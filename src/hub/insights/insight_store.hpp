@@ -12,6 +12,11 @@
 
 namespace agenthq::hub {
 
+// The Insight object's columns, of the table aliased `i` (REST replies and insight:new events).
+inline constexpr const char* kInsightColumns =
+    "i.id, i.org_id, i.type, i.title, i.content, i.data, i.source_posts, i.source_agents, i.confidence, "
+    "i.reviewed, i.created_at";
+
 struct NewInsight {
   std::string type;
   std::string title;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/pg_error.hpp"
+#include "db/sql_builder.hpp"
 #include "hub/activity/activity_store.hpp"
 #include "hub/agents/agent_sql.hpp"
 #include "util/ulid.hpp"
@@ -61,8 +62,8 @@ asio::awaitable<InviteResult> InviteStore::create(const auth::Identity& who, con
                                                   const std::string& token, const AuditEntry& audit) {
   // $3 id, $4 token, $5 type, $6 email, $7 role. A pending user invite that has already expired
   // does not block a new one (the reference ignored expiry).
-  std::vector<db::Param> params{who.org_id, who.id, util::new_ulid(), token, type, email,
-                                type == "user" ? db::Param{role} : db::Param{}};
+  db::SqlParams params({who.org_id, who.id, util::new_ulid(), token, type, email,
+                                type == "user" ? db::Param{role} : db::Param{}});
   std::string sql =
       "WITH check_ AS (SELECT CASE"
       " WHEN $6::text IS NOT NULL AND EXISTS (SELECT 1 FROM users u WHERE u.org_id = $1 AND u.email = $6::text)"
@@ -73,11 +74,11 @@ asio::awaitable<InviteResult> InviteStore::create(const auth::Identity& who, con
       "), inserted AS (INSERT INTO invites AS i (id, org_id, token, created_by, status, invite_type, email, role,"
       " expires_at) SELECT $3, $1, $4, $2, 'pending', $5, $6, $7, now() + interval '7 days' FROM check_"
       " WHERE check_.v = 'ok' RETURNING " + invite_columns("i") + "), audit AS (";
-  sql += audit_insert_from(audit, "inserted", params,
+  sql += audit_insert_from(audit, params, "inserted", "inserted.id",
                            "jsonb_build_object('invite_type', inserted.invite_type, 'email', inserted.email, 'role', "
                            "inserted.role)");
   sql += ") SELECT check_.v, inserted.* FROM check_ LEFT JOIN inserted ON true";
-  Statement insert(std::move(sql), std::move(params));
+  Statement insert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   InviteResult out;
@@ -91,21 +92,13 @@ asio::awaitable<InviteResult> InviteStore::create(const auth::Identity& who, con
 
 asio::awaitable<InvitePage> InviteStore::list(const auth::Identity& who, const std::optional<std::string>& type,
                                               std::int64_t limit, std::int64_t offset) {
-  std::vector<db::Param> params{who.org_id};
-  std::string where = " FROM invites i WHERE i.org_id = $1";
-  if (type) {
-    params.emplace_back(*type);
-    where += " AND i.invite_type = $2";
-  }
-  std::vector<db::Param> page_params = params;
-  page_params.emplace_back(std::to_string(limit));
-  page_params.emplace_back(std::to_string(offset));
-  const auto n = page_params.size();
+  db::PagedQuery q;
+  q.columns = invite_columns("i");
+  q.params = db::SqlParams({who.org_id});
+  q.from_where = " FROM invites i WHERE i.org_id = $1" + q.params.and_equal("i.invite_type", type);
+  q.order = "i.created_at DESC, i.id DESC";
   std::vector<Statement> batch;
-  batch.emplace_back("SELECT count(*)" + where, params);
-  batch.emplace_back("SELECT " + invite_columns("i") + where + " ORDER BY i.created_at DESC, i.id DESC LIMIT $" +
-                         std::to_string(n - 1) + "::bigint OFFSET $" + std::to_string(n) + "::bigint",
-                     std::move(page_params));
+  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   co_return InvitePage{r[1].rows_json(), r[0].integer(0, 0)};
@@ -113,16 +106,16 @@ asio::awaitable<InvitePage> InviteStore::list(const auth::Identity& who, const s
 
 asio::awaitable<InviteResult> InviteStore::revoke(const auth::Identity& who, const std::string& id,
                                                   const AuditEntry& audit) {
-  std::vector<db::Param> params{who.org_id, id};
+  db::SqlParams params({who.org_id, id});
   std::string sql =
       "WITH target AS (SELECT i.id, i.status FROM invites i WHERE i.org_id = $1 AND i.id = $2 FOR UPDATE),"
       " revoked AS (UPDATE invites i SET status = 'revoked', updated_at = now() FROM target"
       " WHERE i.id = target.id AND target.status = 'pending' RETURNING " + invite_columns("i") + "), audit AS (";
-  sql += audit_insert_from(audit, "revoked", params);
+  sql += audit_insert_from(audit, params, "revoked", "revoked.id");
   sql += ") SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'not_found'"
          " WHEN NOT EXISTS (SELECT 1 FROM revoked) THEN 'invalid_status' ELSE 'ok' END AS v, revoked.*"
          " FROM (SELECT 1) one LEFT JOIN revoked ON true";
-  Statement update(std::move(sql), std::move(params));
+  Statement update(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(update));
   InviteResult out;

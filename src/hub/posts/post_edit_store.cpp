@@ -48,8 +48,8 @@ ChangedPost changed_post(const db::PgResult& r) {
 asio::awaitable<ChangedPost> PostEditStore::edit(const auth::Identity& who, const std::string& id, const PostEdit& e,
                                                  const AuditEntry& audit) {
   // $5 edit id, $6 title given, $7 title, $8 content (NULL: unchanged).
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), id, util::new_ulid(),
-                                e.title_given ? "true" : "false", e.title, e.content};
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), id, util::new_ulid(),
+                                e.title_given ? "true" : "false", e.title, e.content});
   std::string sql =
       "WITH " + target_cte() +
       ", history AS (INSERT INTO post_edits (id, post_id, org_id, previous_content, previous_title, edited_by)"
@@ -59,10 +59,10 @@ asio::awaitable<ChangedPost> PostEditStore::edit(const auth::Identity& who, cons
       " content = coalesce($8::text, p.content), edited_at = now(), updated_at = now()"
       " FROM history h WHERE p.org_id = $1 AND p.id = h.post_id RETURNING " + post_columns("p") +
       "), audit AS (";
-  sql += audit_insert_from(audit, "updated", params);
+  sql += audit_insert_from(audit, params, "updated", "updated.id");
   sql += ") SELECT " + kOutcome + " WHEN (SELECT deleted_at IS NOT NULL FROM target) THEN 'not_found'"
          " ELSE 'changed' END AS outcome, updated.* FROM (SELECT 1) one LEFT JOIN updated ON true";
-  Statement update(std::move(sql), std::move(params));
+  Statement update(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(update));
   co_return changed_post(r);
@@ -72,7 +72,7 @@ asio::awaitable<ChangedPost> PostEditStore::remove(const auth::Identity& who, co
                                                    const AuditEntry& audit) {
   // A deleted reply no longer counts in its thread root's reply_count (the reference never
   // decremented it). The walk to the root is the one of post creation, at most 50 hops.
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), id};
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), id});
   std::string sql =
       "WITH RECURSIVE " + target_cte() +
       ", deleted AS (UPDATE posts p SET deleted_at = now(), updated_at = now() FROM target t"
@@ -89,10 +89,10 @@ asio::awaitable<ChangedPost> PostEditStore::remove(const auth::Identity& who, co
       " WHERE org_id = $1 AND id = (SELECT id FROM ancestors ORDER BY hops DESC LIMIT 1)"
       "   AND jsonb_typeof(metadata -> 'reply_count') = 'number' RETURNING id"
       "), audit AS (";
-  sql += audit_insert_from(audit, "deleted", params);
+  sql += audit_insert_from(audit, params, "deleted", "deleted.id");
   sql += ") SELECT " + kOutcome + " WHEN EXISTS (SELECT 1 FROM deleted) THEN 'changed' ELSE 'unchanged' END AS outcome,"
          " deleted.* FROM (SELECT 1) one LEFT JOIN deleted ON true";
-  Statement update(std::move(sql), std::move(params));
+  Statement update(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(update));
   co_return changed_post(r);

@@ -10,9 +10,7 @@
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
-#include "hub/posts/post_store.hpp"
-#include "hub/webhooks/webhook_dispatcher.hpp"
-#include "hub/webhooks/webhook_events.hpp"
+#include "hub/posts/post_service.hpp"
 #include "util/time.hpp"
 
 namespace agenthq::hub {
@@ -78,39 +76,21 @@ Response page_response(const PostPage& page, const http::PageRequest& p) {
 }  // namespace
 
 void add_post_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<PostStore>(s.db);
+  auto posts = std::make_shared<PostService>(s);
   auto searcher = std::make_shared<SearchStore>(s.db, s.config.presence_timeout, s.caches ? &s.caches->search : nullptr);
 
   router.add(verb::post, "/api/v1/posts", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               NewPost n = read_new_post(ctx.body);
-               AuditEntry audit = audit_by(ctx.who(), "post.created", "post", "", ctx.client_ip);
-               auto created = co_await store->create(ctx.who(), n, audit);
-               switch (created.outcome) {
-                 case CreateOutcome::created: break;
-                 case CreateOutcome::channel_not_found: throw ApiError::not_found("Channel");
-                 case CreateOutcome::parent_not_found: throw ApiError::not_found("Parent post");
-                 case CreateOutcome::parent_in_other_channel:
-                   throw ApiError::validation("parent_id must be a post in the same channel");
-               }
-               s.announce(audit);
-               s.events.post_created(ctx.who().org_id, std::string(created.post.at("id").as_string()));
-               for (const auto& id : created.notification_ids) s.events.notification_created(ctx.who().org_id, id);
-               // Webhooks run after the reply is decided and never delay it.
-               auto ex = co_await asio::this_coro::executor;
-               const std::string channel(created.post.at("channel_id").as_string());
-               s.webhooks->fire(ex, ctx.who().org_id, "post:created", post_created_data(created.post), channel);
-               if (!created.post.at("parent_id").is_null())
-                 s.webhooks->fire(ex, ctx.who().org_id, "post:reply", post_reply_data(created.post), channel);
-               s.webhooks->fire_notifications(ex, ctx.who().org_id, created.notification_ids);
-               co_return http::created(created.post);
+             [posts](RequestContext& ctx) -> asio::awaitable<Response> {
+               const NewPost n = read_new_post(ctx.body);
+               auto post = co_await posts->create(ctx.who(), ctx.client_ip, n);
+               co_return http::created(post);
              });
 
   router.add(verb::get, "/api/v1/posts", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [posts](RequestContext& ctx) -> asio::awaitable<Response> {
                PostFilter f = read_filter(ctx);
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who(), f, p.limit, p.offset());
+               auto page = co_await posts->list(ctx.who(), f, p.limit, p.offset());
                co_return page_response(page, p);
              });
 
@@ -130,20 +110,18 @@ void add_post_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::get, "/api/v1/posts/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto found = co_await store->find_with_thread(ctx.who(), ctx.param("id"));
-               if (!found) throw ApiError::not_found("Post");
-               co_return http::ok(*found);
+             [posts](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto found = co_await posts->thread(ctx.who(), ctx.param("id"));
+               co_return http::ok(found);
              });
 
   router.add(verb::get, "/api/v1/channels/:id/posts", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [posts](RequestContext& ctx) -> asio::awaitable<Response> {
                PostFilter f = read_filter(ctx);
                f.channel_id = ctx.param("id");
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await store->list_channel(ctx.who(), f, p.limit, p.offset());
-               if (!page) throw ApiError::not_found("Channel");
-               co_return page_response(*page, p);
+               auto page = co_await posts->list_channel(ctx.who(), f, p.limit, p.offset());
+               co_return page_response(page, p);
              });
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/posts/post_side_effects.hpp"
 #include "hub/posts/post_sql.hpp"
@@ -29,13 +30,8 @@ constexpr int kMaxThreadDepth = 1000;
 // may not read it); without, every post and counter row is joined to its channel. The page is
 // LEFT JOINed to the total, so a page beyond the end still yields one row carrying it (id NULL).
 Statement list_statement(const auth::Identity& who, const PostFilter& f, std::int64_t limit, std::int64_t offset) {
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name())};
-  auto ref = [&params](const std::string& value) {
-    params.emplace_back(value);
-    std::string r("$");  // not "$" + to_string(): g++ 12 warns falsely (-Wstringop-overflow) on that
-    r += std::to_string(params.size());
-    return r;
-  };
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name())});
+  auto ref = [&params](const std::string& value) { return params.bind(value); };
   const std::string channel = f.channel_id ? ref(*f.channel_id) : "";
   const std::string type = f.type ? ref(*f.type) : "";
   const std::string author = f.author_id ? ref(*f.author_id) : "";
@@ -71,7 +67,7 @@ Statement list_statement(const auth::Identity& who, const PostFilter& f, std::in
   if (!channel.empty())
     sql += " WHERE EXISTS (SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = " + channel + " AND " +
            channel_readable("c", 2, 3) + ")";
-  return Statement(std::move(sql), std::move(params), db::Plan::cached);
+  return Statement(std::move(sql), params.take(), db::Plan::cached);
 }
 
 // Rows of list_statement(); nullopt when it returned none (a channel the caller may not read).
@@ -89,16 +85,15 @@ std::optional<PostPage> page_of(const db::PgResult& r) {
   return out;
 }
 
-const std::string& create_sql() {
-  // $1 org, $2 author id, $3 author type, $4 channel id (NULL: the parent's), $5 parent id,
-  // $6 new id, $7 type, $8 title, $9 content, $10 metadata, $11 audit id, $12 audit action,
-  // $13 audit details, $14 client IP.
-  // parent: only a post of a channel the caller can read counts as existing (no probing of
-  // private channels). ancestors: the walk to the thread root, at most 50 hops, in the same
-  // statement rather than one query per level. The reply counter is bumped in SQL, so
-  // concurrent replies never lose an increment. A client-written reply_count that is not a
-  // number counts as 0 instead of failing the insert.
-  static const std::string sql =
+// $1 org, $2 author id, $3 author type, $4 channel id (NULL: the parent's), $5 parent id,
+// $6 new id, $7 type, $8 title, $9 content, $10 metadata; the audit entry's values follow.
+// parent: only a post of a channel the caller can read counts as existing (no probing of
+// private channels). ancestors: the walk to the thread root, at most 50 hops, in the same
+// statement rather than one query per level. The reply counter is bumped in SQL, so
+// concurrent replies never lose an increment. A client-written reply_count that is not a
+// number counts as 0 instead of failing the insert.
+std::string create_sql(const AuditEntry& audit, db::SqlParams& params) {
+  std::string sql =
       "WITH RECURSIVE parent AS ("
       " SELECT p.id, p.channel_id, p.parent_id FROM posts p JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
       " WHERE p.org_id = $1 AND p.id = $5::text AND p.deleted_at IS NULL AND " + channel_readable("c", 2, 3) +
@@ -122,16 +117,15 @@ const std::string& create_sql() {
       "            THEN floor((metadata ->> 'reply_count')::numeric) ELSE 0 END + 1))"
       " WHERE org_id = $1 AND id = (SELECT id FROM ancestors ORDER BY hops DESC LIMIT 1)"
       " RETURNING id"
-      "), audit AS ("
-      " INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id, details,"
-      " ip_address) SELECT $11, $1, $2, $3, $12, 'post', inserted.id, $13::jsonb || jsonb_build_object("
-      " 'channel_id', inserted.channel_id, 'type', inserted.type, 'parent_id', inserted.parent_id), NULLIF($14, '')"
-      " FROM inserted"
-      ") SELECT CASE WHEN inserted.id IS NOT NULL THEN 'created'"
-      " WHEN $5::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parent) THEN 'parent_not_found'"
-      " WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'channel_not_found'"
-      " ELSE 'parent_in_other_channel' END AS outcome, inserted.*"
-      " FROM (SELECT 1) AS one LEFT JOIN inserted ON true";
+      "), audit AS (";
+  sql += audit_insert_from(audit, params, "inserted", "inserted.id",
+                           "jsonb_build_object('channel_id', inserted.channel_id, 'type', inserted.type, "
+                           "'parent_id', inserted.parent_id)");
+  sql += ") SELECT CASE WHEN inserted.id IS NOT NULL THEN 'created'"
+         " WHEN $5::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parent) THEN 'parent_not_found'"
+         " WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'channel_not_found'"
+         " ELSE 'parent_in_other_channel' END AS outcome, inserted.*"
+         " FROM (SELECT 1) AS one LEFT JOIN inserted ON true";
   return sql;
 }
 
@@ -253,11 +247,11 @@ asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const a
 
 asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const NewPost& n, const AuditEntry& audit) {
   const std::string id = util::new_ulid();
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), n.channel_id, n.parent_id, id, n.type,
+                        n.title, n.content, json::serialize(n.metadata)});
+  std::string sql = create_sql(audit, params);
   std::vector<Statement> batch;
-  batch.emplace_back(create_sql(), std::vector<db::Param>{who.org_id, who.id, std::string(who.type_name()), n.channel_id,
-                                                          n.parent_id, id, n.type, n.title, n.content,
-                                                          json::serialize(n.metadata), audit.id, audit.action,
-                                                          json::serialize(audit.details), audit.ip_address});
+  batch.emplace_back(std::move(sql), params.take());
   batch.push_back(post_side_effects(who, id, n.content));
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));

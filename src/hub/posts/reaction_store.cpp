@@ -26,8 +26,8 @@ std::string readable_post(bool live_only) {
 asio::awaitable<AddedReaction> ReactionStore::add(const auth::Identity& who, const std::string& post_id,
                                                   const std::string& emoji, const AuditEntry& audit) {
   // $5 emoji, $6 reaction id, $7 notification id (as a one-element text[]).
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), post_id, emoji, util::new_ulid(),
-                                new_ids(1)};
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), post_id, emoji, util::new_ulid(),
+                                new_ids(1)});
   // The notification names the reactor (the reference named the post's author, i.e. the
   // recipient) and is written only for a new reaction.
   std::string sql =
@@ -41,7 +41,7 @@ asio::awaitable<AddedReaction> ReactionStore::add(const auth::Identity& who, con
       " FROM post, inserted WHERE post.author_type IN ('agent', 'user')"
       "), notified AS (" + insert_notifications_from("wanted", "$7", "$2", "$3") +
       "), audit AS (";
-  sql += audit_insert_from(audit, "post", params, "jsonb_build_object('emoji', $5::text)");
+  sql += audit_insert_from(audit, params, "post", "post.id", "jsonb_build_object('emoji', $5::text)");
   sql += " WHERE EXISTS (SELECT 1 FROM inserted)"
          ") SELECT EXISTS (SELECT 1 FROM post) AS post_found, r.*, (SELECT id FROM notified LIMIT 1) AS notification_id"
          " FROM (SELECT 1) one LEFT JOIN ("
@@ -49,7 +49,7 @@ asio::awaitable<AddedReaction> ReactionStore::add(const auth::Identity& who, con
          "  UNION ALL SELECT " + kReactionColumns + ", false FROM reactions"
          "  WHERE org_id = $1 AND post_id = $4 AND author_id = $2 AND emoji = $5 AND NOT EXISTS (SELECT 1 FROM inserted)"
          " ) r ON true LIMIT 1";
-  Statement insert(std::move(sql), std::move(params));
+  Statement insert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   AddedReaction out;
@@ -69,13 +69,13 @@ asio::awaitable<AddedReaction> ReactionStore::add(const auth::Identity& who, con
 
 asio::awaitable<bool> ReactionStore::remove(const auth::Identity& who, const std::string& post_id,
                                             const std::string& emoji, const AuditEntry& audit) {
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), post_id, emoji};
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), post_id, emoji});
   std::string sql =
       "WITH removed AS (DELETE FROM reactions WHERE org_id = $1 AND post_id = $4 AND author_id = $2"
       " AND author_type = $3 AND emoji = $5 RETURNING post_id AS id), audit AS (";
-  sql += audit_insert_from(audit, "removed", params, "jsonb_build_object('emoji', $5::text)");
+  sql += audit_insert_from(audit, params, "removed", "removed.id", "jsonb_build_object('emoji', $5::text)");
   sql += ") SELECT count(*) FROM removed";
-  Statement remove(std::move(sql), std::move(params));
+  Statement remove(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(remove));
   co_return r.integer(0, 0) > 0;

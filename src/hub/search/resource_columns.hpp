@@ -5,8 +5,7 @@
 namespace agenthq::hub {
 
 // The JSON field sets of the contract's Post, ActivityEntry and Insight objects (3.16), in
-// contract order, as they exist in the schema today (migrations 001-011: posts have no
-// edited_at / deleted_at yet). search_vector is never among them. The feed needs the names in
+// contract order (posts with edited_at and deleted_at, migration 013). search_vector is never among them. The feed needs the names in
 // C++ because it reads three objects out of one wide row; search selects the same lists.
 std::span<const char* const> post_fields();
 std::span<const char* const> activity_fields();

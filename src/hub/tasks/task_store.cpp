@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/activity/activity_store.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/notifications/notification_sql.hpp"
@@ -13,23 +14,6 @@ namespace json = boost::json;
 using db::Statement;
 
 namespace {
-
-std::string task_columns(const std::string& alias) {
-  const std::string p = alias + ".";
-  std::string out;
-  for (const char* c : {"id", "org_id", "channel_id", "title", "description", "status", "priority", "assigned_to",
-                        "assigned_type", "created_by", "created_by_type", "due_date", "completed_at", "metadata",
-                        "created_at", "updated_at"}) {
-    if (!out.empty()) out += ", ";
-    out += p + c;
-  }
-  return out;
-}
-
-std::string bind_param(std::vector<db::Param>& params, db::Param value) {
-  params.push_back(std::move(value));
-  return "$" + std::to_string(params.size());
-}
 
 // $1 org, $2/$3 the caller. Tasks without a channel are the org's; others follow their channel.
 std::string task_readable(const std::string& t) {
@@ -77,29 +61,41 @@ db::Param opt(const Change<std::string>& c) { return c.given ? c.value : std::nu
 
 }  // namespace
 
+std::string task_columns(const std::string& alias) {
+  const std::string p = alias + ".";
+  std::string out;
+  for (const char* c : {"id", "org_id", "channel_id", "title", "description", "status", "priority", "assigned_to",
+                        "assigned_type", "created_by", "created_by_type", "due_date", "completed_at", "metadata",
+                        "created_at", "updated_at"}) {
+    if (!out.empty()) out += ", ";
+    out += p + c;
+  }
+  return out;
+}
+
 asio::awaitable<TaskWrite> TaskStore::create(const auth::Identity& who, const TaskInput& in, const AuditEntry& audit) {
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name())};
-  const std::string channel = bind_param(params, opt(in.channel_id));
-  const std::string to = bind_param(params, opt(in.assigned_to));
-  const std::string type = bind_param(params, in.assigned_type);
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name())});
+  const std::string channel = params.bind(opt(in.channel_id));
+  const std::string to = params.bind(opt(in.assigned_to));
+  const std::string type = params.bind(in.assigned_type);
   std::string sql = "WITH " + lookups(channel, to, type) +
                     ", inserted AS (INSERT INTO tasks AS t (id, org_id, channel_id, title, description, status, "
                     "priority, assigned_to, assigned_type, created_by, created_by_type, due_date, completed_at, metadata)"
-                    " SELECT " + bind_param(params, util::new_ulid()) + ", $1, (SELECT id FROM channel), " +
-                    bind_param(params, opt(in.title)) + ", " + bind_param(params, opt(in.description)) + ", ";
-  const std::string status = bind_param(params, in.status.value.value_or("open"));
-  sql += status + "::text, " + bind_param(params, in.priority.value.value_or("medium")) +
-         ", (SELECT id FROM assignee), (SELECT type FROM assignee), $2, $3, " + bind_param(params, opt(in.due_date)) +
+                    " SELECT " + params.bind(util::new_ulid()) + ", $1, (SELECT id FROM channel), " +
+                    params.bind(opt(in.title)) + ", " + params.bind(opt(in.description)) + ", ";
+  const std::string status = params.bind(in.status.value.value_or("open"));
+  sql += status + "::text, " + params.bind(in.priority.value.value_or("medium")) +
+         ", (SELECT id FROM assignee), (SELECT type FROM assignee), $2, $3, " + params.bind(opt(in.due_date)) +
          "::timestamptz, CASE WHEN " + status + "::text = 'completed' THEN now() END, ";
-  sql += bind_param(params, in.metadata.value.value_or("{}")) + "::jsonb WHERE (" + channel + "::text IS NULL OR EXISTS "
+  sql += params.bind(in.metadata.value.value_or("{}")) + "::jsonb WHERE (" + channel + "::text IS NULL OR EXISTS "
          "(SELECT 1 FROM channel)) AND (" + to + "::text IS NULL OR EXISTS (SELECT 1 FROM assignee)) RETURNING " +
          task_columns("t") + ", t.assigned_to IS NOT NULL AS notify), audit AS (";
-  sql += audit_insert_from(audit, "inserted", params, "jsonb_build_object('title', inserted.title)");
-  sql += ")" + notify_and_report("inserted", bind_param(params, new_ids(1)),
+  sql += audit_insert_from(audit, params, "inserted", "inserted.id", "jsonb_build_object('title', inserted.title)");
+  sql += ")" + notify_and_report("inserted", params.bind(new_ids(1)),
                                  "CASE WHEN " + channel + "::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM channel) "
                                  "THEN 'channel_not_found' WHEN " + to + "::text IS NOT NULL AND NOT EXISTS (SELECT 1 "
                                  "FROM assignee) THEN 'assignee_not_found' ELSE 'done' END");
-  Statement insert(std::move(sql), std::move(params));
+  Statement insert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   co_return task_write(r);
@@ -107,15 +103,15 @@ asio::awaitable<TaskWrite> TaskStore::create(const auth::Identity& who, const Ta
 
 asio::awaitable<TaskWrite> TaskStore::update(const auth::Identity& who, const std::string& id, const TaskInput& in,
                                              const AuditEntry& audit) {
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), id};
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), id});
   const bool new_channel = in.channel_id.given && in.channel_id.value;
   const bool new_assignee = in.assigned_to.given && in.assigned_to.value;
-  const std::string channel = bind_param(params, new_channel ? in.channel_id.value : std::nullopt);
-  const std::string to = bind_param(params, new_assignee ? in.assigned_to.value : std::nullopt);
-  const std::string type = bind_param(params, in.assigned_type);
+  const std::string channel = params.bind(new_channel ? in.channel_id.value : std::nullopt);
+  const std::string to = params.bind(new_assignee ? in.assigned_to.value : std::nullopt);
+  const std::string type = params.bind(in.assigned_type);
   auto set = [&](const char* column, const Change<std::string>& c, const std::string& cast) {
     if (!c.given) return std::string();
-    return std::string(", ") + column + " = " + bind_param(params, c.value) + cast;
+    return std::string(", ") + column + " = " + params.bind(c.value) + cast;
   };
   std::string sets = "updated_at = now()";
   sets += set("title", in.title, "::text");
@@ -124,7 +120,7 @@ asio::awaitable<TaskWrite> TaskStore::update(const auth::Identity& who, const st
   sets += set("due_date", in.due_date, "::timestamptz");
   sets += set("metadata", in.metadata, "::jsonb");
   if (in.status.given) {
-    const std::string status = bind_param(params, in.status.value);
+    const std::string status = params.bind(in.status.value);
     sets += ", status = " + status + "::text, completed_at = CASE WHEN " + status +
             "::text <> 'completed' THEN NULL WHEN target.status = 'completed' THEN coalesce(target.completed_at, "
             "now()) ELSE now() END";
@@ -140,13 +136,13 @@ asio::awaitable<TaskWrite> TaskStore::update(const auth::Identity& who, const st
       " AND (" + to + "::text IS NULL OR EXISTS (SELECT 1 FROM assignee))"
       " RETURNING " + task_columns("t") + ", target.assigned_to AS previous_assigned_to,"
       " (t.assigned_to IS NOT NULL AND t.assigned_to IS DISTINCT FROM target.assigned_to) AS notify), audit AS (";
-  sql += audit_insert_from(audit, "updated", params);
-  sql += ")" + notify_and_report("updated", bind_param(params, new_ids(1)),
+  sql += audit_insert_from(audit, params, "updated", "updated.id");
+  sql += ")" + notify_and_report("updated", params.bind(new_ids(1)),
                                  "CASE WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'not_found' WHEN " + channel +
                                  "::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM channel) THEN 'channel_not_found' "
                                  "WHEN " + to + "::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignee) THEN "
                                  "'assignee_not_found' ELSE 'done' END");
-  Statement update(std::move(sql), std::move(params));
+  Statement update(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(update));
   co_return task_write(r);
@@ -154,16 +150,16 @@ asio::awaitable<TaskWrite> TaskStore::update(const auth::Identity& who, const st
 
 asio::awaitable<TaskOutcome> TaskStore::remove(const auth::Identity& who, const std::string& id,
                                                const AuditEntry& audit) {
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), id,
-                                who.is_admin() ? "true" : "false"};
+  db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), id,
+                                who.is_admin() ? "true" : "false"});
   std::string sql =
       "WITH target AS (SELECT t.id, t.created_by, t.created_by_type FROM tasks t WHERE t.org_id = $1 AND t.id = $4 AND " +
       task_readable("t") + "), deleted AS (DELETE FROM tasks t USING target WHERE t.org_id = $1 AND t.id = target.id"
       " AND ($5::boolean OR (target.created_by = $2 AND target.created_by_type = $3)) RETURNING t.id, t.title), audit AS (";
-  sql += audit_insert_from(audit, "deleted", params, "jsonb_build_object('title', deleted.title)");
+  sql += audit_insert_from(audit, params, "deleted", "deleted.id", "jsonb_build_object('title', deleted.title)");
   sql += ") SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'not_found' WHEN EXISTS (SELECT 1 FROM deleted)"
          " THEN 'done' ELSE 'forbidden' END";
-  Statement remove(std::move(sql), std::move(params));
+  Statement remove(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(remove));
   const auto outcome = r.text(0, 0);
@@ -182,24 +178,18 @@ asio::awaitable<std::optional<json::object>> TaskStore::find(const auth::Identit
 
 asio::awaitable<TaskPage> TaskStore::list(const auth::Identity& who, const TaskFilter& f, std::int64_t limit,
                                           std::int64_t offset) {
-  std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name())};
-  std::string where = " FROM tasks t WHERE t.org_id = $1 AND " + task_readable("t");
-  auto add = [&](const std::optional<std::string>& value, const char* column) {
-    if (value) where += std::string(" AND t.") + column + " = " + bind_param(params, *value);
-  };
-  add(f.status, "status");
-  add(f.priority, "priority");
-  add(f.assigned_to, "assigned_to");
-  add(f.created_by, "created_by");
-  add(f.channel_id, "channel_id");
-  std::vector<db::Param> page_params = params;
-  const std::string lim = bind_param(page_params, std::to_string(limit));
-  const std::string off = bind_param(page_params, std::to_string(offset));
+  db::PagedQuery q;
+  q.columns = task_columns("t");
+  q.params = db::SqlParams({who.org_id, who.id, std::string(who.type_name())});
+  q.from_where = " FROM tasks t WHERE t.org_id = $1 AND " + task_readable("t");
+  q.from_where += q.params.and_equal("t.status", f.status);
+  q.from_where += q.params.and_equal("t.priority", f.priority);
+  q.from_where += q.params.and_equal("t.assigned_to", f.assigned_to);
+  q.from_where += q.params.and_equal("t.created_by", f.created_by);
+  q.from_where += q.params.and_equal("t.channel_id", f.channel_id);
+  q.order = "t.created_at DESC, t.id DESC";
   std::vector<Statement> batch;
-  batch.emplace_back("SELECT count(*)" + where, params);
-  batch.emplace_back("SELECT " + task_columns("t") + where + " ORDER BY t.created_at DESC, t.id DESC LIMIT " + lim +
-                         "::bigint OFFSET " + off + "::bigint",
-                     std::move(page_params));
+  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   co_return TaskPage{r[1].rows_json(), r[0].integer(0, 0)};

@@ -12,6 +12,9 @@
 
 namespace agenthq::hub {
 
+// The Task object's columns for the table aliased `alias`.
+std::string task_columns(const std::string& alias);
+
 // A field a PATCH may set, clear (null) or leave alone (absent).
 template <class T>
 struct Change {

@@ -23,13 +23,13 @@ WebhookTarget target_of(const db::PgResult& r, int row) {
 asio::awaitable<json::object> WebhookStore::create(const std::string& org_id, const std::string& url,
                                                    const std::string& events_json, const std::string& sealed_secret,
                                                    const AuditEntry& audit) {
-  std::vector<db::Param> params{org_id, util::new_ulid(), url, events_json,
-                                sealed_secret.empty() ? db::Param{} : db::Param{sealed_secret}};
+  db::SqlParams params({org_id, util::new_ulid(), url, events_json,
+                                sealed_secret.empty() ? db::Param{} : db::Param{sealed_secret}});
   std::string sql = "WITH w AS (INSERT INTO webhooks (id, org_id, url, events, secret) VALUES ($2, $1, $3, $4, $5)"
                     " RETURNING *), audit AS (";
-  sql += audit_insert_from(audit, "w", params, "jsonb_build_object('url', w.url, 'events', w.events::jsonb)");
+  sql += audit_insert_from(audit, params, "w", "w.id", "jsonb_build_object('url', w.url, 'events', w.events::jsonb)");
   sql += std::string(") SELECT ") + kColumns + " FROM w";
-  Statement insert(std::move(sql), std::move(params));
+  Statement insert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(insert));
   co_return r.row_json(0);
@@ -45,11 +45,11 @@ asio::awaitable<json::array> WebhookStore::list(const std::string& org_id) {
 }
 
 asio::awaitable<bool> WebhookStore::remove(const std::string& org_id, const std::string& id, const AuditEntry& audit) {
-  std::vector<db::Param> params{org_id, id};
+  db::SqlParams params({org_id, id});
   std::string sql = "WITH gone AS (DELETE FROM webhooks WHERE org_id = $1 AND id = $2 RETURNING id, url), audit AS (";
-  sql += audit_insert_from(audit, "gone", params, "jsonb_build_object('url', gone.url)");
+  sql += audit_insert_from(audit, params, "gone", "gone.id", "jsonb_build_object('url', gone.url)");
   sql += ") SELECT count(*) FROM gone";
-  Statement remove(std::move(sql), std::move(params));
+  Statement remove(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(remove));
   co_return r.integer(0, 0) > 0;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "verticals/real_estate/re_sql.hpp"
 
 namespace agenthq::verticals::real_estate {
@@ -9,18 +10,18 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 
 asio::awaitable<json::array> MetricStore::list(const std::string& org_id, const MetricFilter& f) {
-  std::vector<db::Param> params;
+  db::SqlParams params;
   std::string sql =
       "SELECT m.id, m.org_id, m.agent_id, m.period, m.period_start, " + emitted_metrics("m.metrics") +
       " AS metrics, m.created_at FROM re_metrics m WHERE m.org_id = " +
-      add_param(params, org_id);
-  if (f.agent_id) sql += " AND m.agent_id = " + add_param(params, f.agent_id);
-  if (f.period) sql += " AND m.period = " + add_param(params, f.period);
-  if (f.from) sql += " AND m.period_start >= " + add_param(params, f.from) + "::timestamptz";
-  if (f.to) sql += " AND m.period_start <= " + add_param(params, f.to) + "::timestamptz";
+      params.bind(org_id);
+  if (f.agent_id) sql += " AND m.agent_id = " + params.bind(f.agent_id);
+  if (f.period) sql += " AND m.period = " + params.bind(f.period);
+  if (f.from) sql += " AND m.period_start >= " + params.bind(f.from) + "::timestamptz";
+  if (f.to) sql += " AND m.period_start <= " + params.bind(f.to) + "::timestamptz";
   sql += " ORDER BY m.period_start DESC, m.period, m.agent_id NULLS FIRST, m.id LIMIT " +
          std::to_string(kMaxRows);
-  db::Statement select(std::move(sql), std::move(params));
+  db::Statement select(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(select));
   co_return r.rows_json();

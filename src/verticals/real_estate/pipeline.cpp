@@ -26,6 +26,8 @@ bool may_move(std::string_view from, std::string_view to) {
   if (from == to) return true;
   if (!is_open(from)) return false;
   if (to == "cancelled") return true;
+  // Back on the market: a contract that falls through sends the deal back to listed.
+  if (to == "listed" && (from == "under_contract" || from == "pending")) return true;
   return *rank(to) > *rank(from);
 }
 
@@ -43,7 +45,7 @@ std::string refused_move_message(std::string_view from, std::string_view to) {
   else
     why =
         "status only moves forward along prospecting, listed, under_contract, pending, closed (or to "
-        "cancelled)";
+        "cancelled, or back to listed when a contract falls through)";
   return "cannot move a transaction from " + std::string(from) + " to " + std::string(to) + ": " + why;
 }
 

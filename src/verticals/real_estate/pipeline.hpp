@@ -8,8 +8,9 @@ namespace agenthq::verticals::real_estate {
 
 // The life of a transaction: prospecting -> listed -> under_contract -> pending -> closed, with
 // cancelled reachable from every open status. A move may skip steps forward (a deal recorded
-// late goes straight from listed to pending); it never goes back, and closed and cancelled are
-// final. Staying in the same status is always allowed (a PATCH that repeats it changes nothing).
+// late goes straight from listed to pending); the only way back is to listed from under_contract
+// or pending (the contract fell through: back on the market); closed and cancelled are final.
+// Staying in the same status is always allowed (a PATCH that repeats it changes nothing).
 inline constexpr std::string_view kStatuses[] = {"prospecting", "listed", "under_contract",
                                                  "pending",     "closed", "cancelled"};
 

@@ -30,10 +30,21 @@ TEST(RePipeline, BackwardsAndOutOfFinalStatusesAreRefused) {
             "cannot move a transaction from closed to listed: closed is final");
 }
 
+TEST(RePipeline, BackOnTheMarketWhenAContractFallsThrough) {
+  EXPECT_TRUE(may_move("under_contract", "listed"));
+  EXPECT_TRUE(may_move("pending", "listed"));
+  EXPECT_FALSE(may_move("pending", "under_contract"));  // only back to listed, nowhere else
+  EXPECT_FALSE(may_move("pending", "prospecting"));
+  EXPECT_FALSE(may_move("closed", "listed"));
+  EXPECT_FALSE(may_move("cancelled", "listed"));
+  EXPECT_NE(refused_move_message("pending", "prospecting").find("back to listed when a contract falls through"),
+            std::string::npos);
+}
+
 TEST(RePipeline, SourcesOfEachStatus) {
   using V = std::vector<std::string>;
   EXPECT_EQ(statuses_that_may_move_to("prospecting"), V({"prospecting"}));
-  EXPECT_EQ(statuses_that_may_move_to("listed"), V({"prospecting", "listed"}));
+  EXPECT_EQ(statuses_that_may_move_to("listed"), V({"prospecting", "listed", "under_contract", "pending"}));
   EXPECT_EQ(statuses_that_may_move_to("pending"), V({"prospecting", "listed", "under_contract", "pending"}));
   EXPECT_EQ(statuses_that_may_move_to("closed"),
             V({"prospecting", "listed", "under_contract", "pending", "closed"}));

@@ -4,7 +4,7 @@
 
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
-#include "verticals/real_estate/profile_store.hpp"
+#include "verticals/real_estate/profile_service.hpp"
 
 namespace agenthq::verticals::real_estate {
 namespace asio = boost::asio;
@@ -41,10 +41,10 @@ ProfileInput read_profile(const json::object& body) {
 }  // namespace
 
 void add_profile_routes(http::Router& router, hub::Services& s) {
-  auto store = std::make_shared<ProfileStore>(s.db);
+  auto profiles = std::make_shared<ProfileService>(s);
 
   router.add(verb::get, "/api/v1/re/profiles", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [profiles](RequestContext& ctx) -> asio::awaitable<Response> {
                std::optional<std::string> role;
                if (auto r = ctx.query_param("role"); r && !r->empty()) {
                  if (std::find(kRoles.begin(), kRoles.end(), *r) == kRoles.end())
@@ -52,32 +52,22 @@ void add_profile_routes(http::Router& router, hub::Services& s) {
                        "role must be one of: listing_agent, buyers_agent, broker, transaction_coordinator");
                  role = std::string(*r);
                }
-               auto profiles = co_await store->list(ctx.who().org_id, role);
-               co_return http::ok(profiles);
+               auto list = co_await profiles->list(ctx.who(), role);
+               co_return http::ok(list);
              });
 
   router.add(verb::get, "/api/v1/re/agents/:id/profile", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto profile = co_await store->find(ctx.who().org_id, ctx.param("id"));
-               if (!profile) throw ApiError::not_found("Profile");
-               co_return http::ok(*profile);
+             [profiles](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto profile = co_await profiles->find(ctx.who(), ctx.param("id"));
+               co_return http::ok(profile);
              });
 
-  router.add(
-      verb::put, "/api/v1/re/agents/:id/profile", Access::authenticated,
-      [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-        const ProfileInput input = read_profile(ctx.body);
-        hub::AuditEntry audit =
-            hub::audit_by(ctx.who(), "re_profile.updated", "re_profile", ctx.param("id"), ctx.client_ip);
-        auto saved = co_await store->save(ctx.who(), ctx.param("id"), input, audit);
-        if (saved.outcome == ProfileWrite::not_found) throw ApiError::not_found("Agent");
-        if (saved.outcome == ProfileWrite::forbidden)
-          throw ApiError::forbidden(
-              "Agents may change only their own profile; users only those of the agents they own (owners and "
-              "admins: any)");
-        s.announce(audit);
-        co_return saved.created ? http::created(saved.profile) : http::ok(saved.profile);
-      });
+  router.add(verb::put, "/api/v1/re/agents/:id/profile", Access::authenticated,
+             [profiles](RequestContext& ctx) -> asio::awaitable<Response> {
+               const ProfileInput input = read_profile(ctx.body);
+               auto saved = co_await profiles->save(ctx.who(), ctx.client_ip, ctx.param("id"), input);
+               co_return saved.created ? http::created(saved.profile) : http::ok(saved.profile);
+             });
 }
 
 }  // namespace agenthq::verticals::real_estate

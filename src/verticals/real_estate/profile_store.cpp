@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/agents/agent_sql.hpp"
 #include "verticals/real_estate/re_sql.hpp"
 
@@ -48,29 +49,29 @@ asio::awaitable<json::array> ProfileStore::list(const std::string& org_id,
 asio::awaitable<ProfileSaved> ProfileStore::save(const auth::Identity& who, const std::string& agent_id,
                                                  const ProfileInput& in, const hub::AuditEntry& audit) {
   // $1 org, $2 agent, $3 caller kind, $4 caller id, $5 caller is owner/admin (agent_editable_by's order).
-  std::vector<db::Param> params{who.org_id, agent_id, std::string(who.type_name()), who.id,
-                                who.is_admin() ? "true" : "false"};
+  db::SqlParams params({who.org_id, agent_id, std::string(who.type_name()), who.id,
+                        who.is_admin() ? "true" : "false"});
   db::Statement exists("SELECT 1 FROM agents WHERE org_id = $1 AND id = $2", {who.org_id, agent_id});
   std::string sql =
       "WITH target AS (SELECT a.id, a.name FROM agents a WHERE a.org_id = $1 AND a.id = $2 AND " +
       hub::agent_editable_by("a", 3, 4, 5) +
       "), saved AS (INSERT INTO re_agent_profiles AS p (agent_id, role, license_number, specializations, "
       "territories) SELECT target.id, ";
-  sql += add_param(params, in.role) + ", " + add_param(params, in.license_number) + ", ";
-  sql += add_param(params, json_array(in.specializations)) + "::jsonb, " +
-         add_param(params, json_array(in.territories)) + "::jsonb FROM target ";
+  sql += params.bind(in.role) + ", " + params.bind(in.license_number) + ", ";
+  sql += params.bind(json_array(in.specializations)) + "::jsonb, " +
+         params.bind(json_array(in.territories)) + "::jsonb FROM target ";
   sql +=
       "ON CONFLICT (agent_id) DO UPDATE SET role = EXCLUDED.role, license_number = EXCLUDED.license_number, "
       "specializations = EXCLUDED.specializations, territories = EXCLUDED.territories, updated_at = now() "
       "RETURNING p.agent_id AS id, p.*, (p.xmax = 0) AS created), audit AS (";
-  sql += audit_insert(audit, "saved", params,
+  sql += hub::audit_insert_from(audit, params, "saved", "saved.id",
                       "jsonb_build_object('role', saved.role, 'created', saved.created)");
   sql +=
       ") SELECT saved.agent_id, target.name AS agent_name, saved.role, saved.license_number, "
       "saved.specializations, saved.territories, saved.created_at, saved.updated_at, saved.created FROM "
       "saved "
       "JOIN target ON target.id = saved.agent_id";
-  db::Statement write(std::move(sql), std::move(params));
+  db::Statement write(std::move(sql), params.take());
 
   std::vector<db::Statement> batch;
   batch.push_back(std::move(exists));

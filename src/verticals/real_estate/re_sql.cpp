@@ -4,13 +4,6 @@
 
 namespace agenthq::verticals::real_estate {
 
-std::string add_param(std::vector<db::Param>& params, db::Param value) {
-  params.push_back(std::move(value));
-  std::string placeholder = "$";
-  placeholder += std::to_string(params.size());
-  return placeholder;
-}
-
 std::string transaction_columns(const std::string& t) {
   std::string out;
   for (const char* c : {"id", "org_id", "property_address", "mls_number", "status", "type", "listing_price",
@@ -31,24 +24,6 @@ std::string safe_date(const std::string& x) {
   sql += "CASE WHEN substr(" + x + ", 9, 2) <= '28' OR to_char(" + day + ", 'MM') = substr(" + x +
          ", 6, 2) THEN ";
   sql += day + " END END)";
-  return sql;
-}
-
-std::string audit_insert(const hub::AuditEntry& e, const std::string& source, std::vector<db::Param>& params,
-                         const std::string& extra_details) {
-  std::string sql =
-      "INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id, "
-      "details, "
-      "ip_address) SELECT ";
-  sql += add_param(params, e.id) + ", ";
-  sql += add_param(params, e.org_id) + ", ";
-  sql += add_param(params, e.actor_id) + ", ";
-  sql += add_param(params, e.actor_type) + ", ";
-  sql += add_param(params, e.action) + ", ";
-  sql += add_param(params, e.resource_type) + ", " + source + ".id, ";
-  sql += add_param(params, boost::json::serialize(e.details)) + "::jsonb";
-  if (!extra_details.empty()) sql += " || " + extra_details;
-  sql += ", NULLIF(" + add_param(params, e.ip_address) + ", '') FROM " + source;
   return sql;
 }
 

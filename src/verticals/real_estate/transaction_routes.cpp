@@ -5,10 +5,8 @@
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
-#include "util/ulid.hpp"
-#include "verticals/real_estate/pipeline.hpp"
 #include "verticals/real_estate/re_input.hpp"
-#include "verticals/real_estate/transaction_store.hpp"
+#include "verticals/real_estate/transaction_service.hpp"
 
 namespace agenthq::verticals::real_estate {
 namespace asio = boost::asio;
@@ -99,71 +97,43 @@ std::optional<std::string> text_filter(const RequestContext& ctx, const std::str
   return std::string(*v);
 }
 
-void check(const TransactionWritten& w, const std::optional<std::string>& wanted_status) {
-  switch (w.outcome) {
-    case TransactionWrite::done:
-      return;
-    case TransactionWrite::not_found:
-      throw ApiError::not_found("Transaction");
-    case TransactionWrite::unknown_listing_agent:
-      throw ApiError::validation("listing_agent_id is not an agent of this organisation");
-    case TransactionWrite::unknown_buyers_agent:
-      throw ApiError::validation("buyers_agent_id is not an agent of this organisation");
-    case TransactionWrite::refused_move:
-      throw ApiError::validation(
-          refused_move_message(w.status_before, wanted_status.value_or(w.status_before)));
-  }
-}
-
 }  // namespace
 
 void add_transaction_routes(http::Router& router, hub::Services& s) {
-  auto store = std::make_shared<TransactionStore>(s.db);
+  auto transactions = std::make_shared<TransactionService>(s);
 
   router.add(verb::post, "/api/v1/re/transactions", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [transactions](RequestContext& ctx) -> asio::awaitable<Response> {
                const NewTransaction t = read_new(ctx.body);
-               json::object details{{"property_address", t.property_address}, {"type", t.type}};
-               hub::AuditEntry audit = hub::audit_by(ctx.who(), "transaction.created", "transaction",
-                                                     util::new_ulid(), ctx.client_ip, std::move(details));
-               auto written = co_await store->create(ctx.who().org_id, t, audit);
-               check(written, std::nullopt);
-               s.announce(audit);
-               s.events.org_event(ctx.who().org_id, "transaction:new", written.transaction);
-               co_return http::created(written.transaction);
+               auto created = co_await transactions->create(ctx.who(), ctx.client_ip, t);
+               co_return http::created(created);
              });
 
   router.add(verb::get, "/api/v1/re/transactions", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [transactions](RequestContext& ctx) -> asio::awaitable<Response> {
                TransactionFilter f;
                f.status = enum_filter(ctx, "status", kStatusList);
                f.type = enum_filter(ctx, "type", kTypes);
                f.listing_agent_id = text_filter(ctx, "listing_agent_id");
                f.buyers_agent_id = text_filter(ctx, "buyers_agent_id");
                const auto p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who().org_id, f, p.limit, p.offset());
+               auto page = co_await transactions->list(ctx.who(), f, p.limit, p.offset());
                co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/re/transactions/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto t = co_await store->find(ctx.who().org_id, ctx.param("id"));
-               if (!t) throw ApiError::not_found("Transaction");
-               co_return http::ok(*t);
+             [transactions](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto t = co_await transactions->find(ctx.who(), ctx.param("id"));
+               co_return http::ok(t);
              });
 
   router.add(verb::patch, "/api/v1/re/transactions/:id", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [transactions](RequestContext& ctx) -> asio::awaitable<Response> {
                const TransactionChanges changes = read_changes(ctx.body);
-               json::object details;
-               details["fields"] = changed_fields(ctx.body);
-               hub::AuditEntry audit = hub::audit_by(ctx.who(), "transaction.updated", "transaction",
-                                                     ctx.param("id"), ctx.client_ip, std::move(details));
-               auto written = co_await store->update(ctx.who().org_id, ctx.param("id"), changes, audit);
-               check(written, changes.status);
-               s.announce(audit);
-               s.events.org_event(ctx.who().org_id, "transaction:updated", written.transaction);
-               co_return http::ok(written.transaction);
+               json::array fields = changed_fields(ctx.body);
+               auto updated =
+                   co_await transactions->update(ctx.who(), ctx.client_ip, ctx.param("id"), changes, std::move(fields));
+               co_return http::ok(updated);
              });
 }
 

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "db/pg_error.hpp"
+#include "db/sql_builder.hpp"
+#include "hub/activity/audit.hpp"
 #include "verticals/real_estate/pipeline.hpp"
 #include "verticals/real_estate/re_sql.hpp"
 #include "verticals/real_estate/rollup.hpp"
@@ -33,25 +35,25 @@ std::string text_array(const std::vector<std::string>& items) {
 asio::awaitable<TransactionWritten> TransactionStore::create(const std::string& org_id,
                                                              const NewTransaction& t,
                                                              const hub::AuditEntry& audit) {
-  std::vector<db::Param> params{org_id, t.listing_agent_id, t.buyers_agent_id};
-  db::Statement check("SELECT " + agent_of_org("$2") + ", " + agent_of_org("$3"), params);
+  db::SqlParams params({org_id, t.listing_agent_id, t.buyers_agent_id});
+  db::Statement check("SELECT " + agent_of_org("$2") + ", " + agent_of_org("$3"), params.values());
 
   std::string sql =
       "WITH created AS (INSERT INTO re_transactions (id, org_id, listing_agent_id, buyers_agent_id, "
       "property_address, "
       "mls_number, type, listing_price, client_name, key_dates) SELECT ";
-  sql += add_param(params, audit.resource_id) + ", $1, $2, $3, ";
-  sql += add_param(params, t.property_address) + ", ";
-  sql += add_param(params, t.mls_number) + ", ";
-  sql += add_param(params, t.type) + ", ";
-  sql += add_param(params, t.listing_price) + "::numeric, ";
-  sql += add_param(params, t.client_name) + ", ";
+  sql += params.bind(audit.resource_id) + ", $1, $2, $3, ";
+  sql += params.bind(t.property_address) + ", ";
+  sql += params.bind(t.mls_number) + ", ";
+  sql += params.bind(t.type) + ", ";
+  sql += params.bind(t.listing_price) + "::numeric, ";
+  sql += params.bind(t.client_name) + ", ";
   sql += std::string("jsonb_build_object('prospecting', ") + kToday + ") || " +
-         add_param(params, json::serialize(t.key_dates)) + "::jsonb";
+         params.bind(json::serialize(t.key_dates)) + "::jsonb";
   sql += " WHERE " + agent_of_org("$2") + " AND " + agent_of_org("$3") + " RETURNING " +
          transaction_columns("re_transactions") + "), audit AS (";
-  sql += audit_insert(audit, "created", params) + ") SELECT * FROM created";
-  db::Statement insert(std::move(sql), std::move(params));
+  sql += hub::audit_insert_from(audit, params, "created", "created.id") + ") SELECT * FROM created";
+  db::Statement insert(std::move(sql), params.take());
 
   std::vector<db::Statement> batch;
   batch.push_back(std::move(check));
@@ -83,20 +85,16 @@ asio::awaitable<TransactionWritten> TransactionStore::create(const std::string& 
 
 asio::awaitable<TransactionPage> TransactionStore::list(const std::string& org_id, const TransactionFilter& f,
                                                         std::int64_t limit, std::int64_t offset) {
-  std::vector<db::Param> params;
-  std::string where = " FROM re_transactions t WHERE t.org_id = " + add_param(params, org_id);
-  if (f.status) where += " AND t.status = " + add_param(params, f.status);
-  if (f.type) where += " AND t.type = " + add_param(params, f.type);
-  if (f.listing_agent_id) where += " AND t.listing_agent_id = " + add_param(params, f.listing_agent_id);
-  if (f.buyers_agent_id) where += " AND t.buyers_agent_id = " + add_param(params, f.buyers_agent_id);
-  std::vector<db::Param> page_params = params;
-  std::string page_sql = "SELECT " + transaction_columns("t") + where +
-                         " ORDER BY t.created_at DESC, t.id DESC LIMIT " +
-                         add_param(page_params, std::to_string(limit)) + "::bigint OFFSET " +
-                         add_param(page_params, std::to_string(offset)) + "::bigint";
+  db::PagedQuery q;
+  q.columns = transaction_columns("t");
+  q.from_where = " FROM re_transactions t WHERE t.org_id = " + q.params.bind(org_id);
+  q.from_where += q.params.and_equal("t.status", f.status);
+  q.from_where += q.params.and_equal("t.type", f.type);
+  q.from_where += q.params.and_equal("t.listing_agent_id", f.listing_agent_id);
+  q.from_where += q.params.and_equal("t.buyers_agent_id", f.buyers_agent_id);
+  q.order = "t.created_at DESC, t.id DESC";
   std::vector<db::Statement> batch;
-  batch.emplace_back("SELECT count(*)" + where, std::move(params));
-  batch.emplace_back(std::move(page_sql), std::move(page_params));
+  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(org_id);
   auto results = co_await db_.run(scope, std::move(batch));
   TransactionPage page;
@@ -120,26 +118,26 @@ asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& 
                                                              const TransactionChanges& c,
                                                              const hub::AuditEntry& audit) {
   // $1 org, $2 id, $3 new listing agent, $4 new buyers agent (NULL: not changed or cleared).
-  std::vector<db::Param> params{org_id, id, value_of(c.listing_agent_id), value_of(c.buyers_agent_id)};
+  db::SqlParams params({org_id, id, value_of(c.listing_agent_id), value_of(c.buyers_agent_id)});
   // Locks the row first: the UPDATE below then judges the move against the status it really has.
   db::Statement lock("SELECT t.status, " + agent_of_org("$3") + ", " + agent_of_org("$4") +
                          " FROM re_transactions t WHERE t.org_id = $1 AND t.id = $2 FOR UPDATE",
-                     params);
+                     params.values());
 
   std::string set = "updated_at = now()";
   std::string where = "t.org_id = $1 AND t.id = $2 AND t.id = old.id AND " + agent_of_org("$3") + " AND " +
                       agent_of_org("$4");
   std::string new_status = "t.status";
   if (c.status) {
-    new_status = add_param(params, c.status) + "::text";
+    new_status = params.bind(c.status) + "::text";
     set += ", status = " + new_status;
-    where += " AND t.status = ANY(" + add_param(params, text_array(statuses_that_may_move_to(*c.status))) +
+    where += " AND t.status = ANY(" + params.bind(text_array(statuses_that_may_move_to(*c.status))) +
              "::text[])";
   }
   auto assign = [&](const char* column, const Settable& field, const char* cast = "") {
-    if (field) set += std::string(", ") + column + " = " + add_param(params, value_of(field)) + cast;
+    if (field) set += std::string(", ") + column + " = " + params.bind(value_of(field)) + cast;
   };
-  if (c.property_address) set += ", property_address = " + add_param(params, c.property_address);
+  if (c.property_address) set += ", property_address = " + params.bind(c.property_address);
   assign("mls_number", c.mls_number);
   assign("client_name", c.client_name);
   assign("listing_price", c.listing_price, "::numeric");
@@ -148,12 +146,12 @@ asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& 
 
   // Values after this change, for the derived commission.
   std::string sale = "t.sale_price", rate = "t.commission_rate";
-  if (c.sale_price) sale = add_param(params, value_of(c.sale_price)) + "::numeric";
-  if (c.commission_rate) rate = add_param(params, value_of(c.commission_rate)) + "::numeric";
+  if (c.sale_price) sale = params.bind(value_of(c.sale_price)) + "::numeric";
+  if (c.commission_rate) rate = params.bind(value_of(c.commission_rate)) + "::numeric";
   if (c.sale_price) set += ", sale_price = " + sale;
   if (c.commission_rate) set += ", commission_rate = " + rate;
   if (c.commission_amount)
-    set += ", commission_amount = " + add_param(params, value_of(c.commission_amount)) + "::numeric";
+    set += ", commission_amount = " + params.bind(value_of(c.commission_amount)) + "::numeric";
   else
     set += ", commission_amount = COALESCE(t.commission_amount, CASE WHEN " + new_status +
            " = 'closed' THEN round(" + sale + " * " + rate + ", 2) END)";
@@ -166,7 +164,7 @@ asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& 
       dates = "CASE WHEN t.status <> " + new_status + " THEN jsonb_build_object(" + new_status + ", " +
               kToday + ") ELSE '{}'::jsonb END || " + dates;
     if (c.key_dates)
-      dates = "jsonb_strip_nulls(" + dates + " || " + add_param(params, json::serialize(*c.key_dates)) +
+      dates = "jsonb_strip_nulls(" + dates + " || " + params.bind(json::serialize(*c.key_dates)) +
               "::jsonb)";
     set += ", key_dates = " + dates;
   }
@@ -178,11 +176,11 @@ asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& 
       where + " RETURNING " + transaction_columns("t") + ", old.status AS status_before, " +
       touch_outcome_days("old", "t") + " AS touched), audit AS (";
   sql +=
-      audit_insert(audit, "changed", params,
-                   "CASE WHEN changed.status_before <> changed.status THEN jsonb_build_object('from_status', "
+      hub::audit_insert_from(audit, params, "changed", "changed.id",
+                             "CASE WHEN changed.status_before <> changed.status THEN jsonb_build_object('from_status', "
                    "changed.status_before, 'to_status', changed.status) ELSE '{}'::jsonb END");
   sql += ") SELECT " + transaction_columns("changed") + ", changed.status_before FROM changed";
-  db::Statement write(std::move(sql), std::move(params));
+  db::Statement write(std::move(sql), params.take());
 
   std::vector<db::Statement> batch;
   batch.push_back(std::move(lock));

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
@@ -12,22 +13,9 @@ namespace {
 
 const std::string kColumns = "id, org_id, type, status, settings, last_error, last_synced_at, created_at, updated_at";
 
-std::string add_param(std::vector<db::Param>& params, db::Param value) {
-  params.push_back(std::move(value));
-  std::string placeholder = "$";  // appended, not "$" + ...: g++ 12 warns falsely on that form
-  placeholder += std::to_string(params.size());
-  return placeholder;
-}
-
-// "INSERT INTO activity_log ... SELECT ... FROM <source>": the entry (with its own id, so it can be
-// announced) exists only if the change it describes produced a row.
-std::string audit_from(const hub::AuditEntry& e, const std::string& source, std::vector<db::Param>& params) {
-  return "INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, "
-         "ip_address) SELECT " +
-         add_param(params, e.id) + ", " + add_param(params, e.org_id) + ", " + add_param(params, e.actor_id) + ", " +
-         add_param(params, e.actor_type) + ", " + add_param(params, e.action) + ", 'integration', " + source +
-         ".id, " + add_param(params, json::serialize(e.details)) + "::jsonb || jsonb_build_object('type', " + source +
-         ".type), NULLIF(" + add_param(params, e.ip_address) + ", '') FROM " + source;
+// The audit entry of a change to the integration row(s) `source` returns.
+std::string audit_from(const hub::AuditEntry& e, const std::string& source, db::SqlParams& params) {
+  return hub::audit_insert_from(e, params, source, source + ".id", "jsonb_build_object('type', " + source + ".type)");
 }
 
 }  // namespace
@@ -38,7 +26,7 @@ asio::awaitable<json::object> IntegrationStore::connect(const std::string& org_i
                                                         const hub::AuditEntry& audit) {
   db::Param settings_param;
   if (settings) settings_param = json::serialize(*settings);
-  std::vector<db::Param> params{util::new_ulid(), org_id, type, sealed, settings_param};
+  db::SqlParams params({util::new_ulid(), org_id, type, sealed, settings_param});
   std::string sql =
       "WITH up AS (INSERT INTO integrations AS i (id, org_id, type, status, credentials_encrypted, settings) "
       "VALUES ($1, $2, $3, 'connected', $4, COALESCE($5::jsonb, '{}'::jsonb)) "
@@ -46,7 +34,7 @@ asio::awaitable<json::object> IntegrationStore::connect(const std::string& org_i
       "settings = COALESCE($5::jsonb, i.settings), status = 'connected', last_error = NULL, updated_at = now() "
       "RETURNING " + kColumns + "), audit AS (";
   sql += audit_from(audit, "up", params) + ") SELECT * FROM up";
-  db::Statement upsert(std::move(sql), std::move(params));
+  db::Statement upsert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(upsert));
   co_return r.row_json(0);
@@ -89,11 +77,11 @@ asio::awaitable<std::optional<StoredIntegration>> IntegrationStore::find_by_type
 asio::awaitable<std::optional<json::object>> IntegrationStore::disconnect(const std::string& org_id,
                                                                           const std::string& id,
                                                                           const hub::AuditEntry& audit) {
-  std::vector<db::Param> params{org_id, id};
+  db::SqlParams params({org_id, id});
   std::string sql = "WITH changed AS (UPDATE integrations SET status = 'disconnected', credentials_encrypted = NULL, "
                     "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " + kColumns + "), audit AS (";
   sql += audit_from(audit, "changed", params) + ") SELECT * FROM changed";
-  db::Statement update(std::move(sql), std::move(params));
+  db::Statement update(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(update));
   if (r.empty()) co_return std::nullopt;
@@ -102,11 +90,11 @@ asio::awaitable<std::optional<json::object>> IntegrationStore::disconnect(const 
 
 asio::awaitable<bool> IntegrationStore::remove(const std::string& org_id, const std::string& id,
                                                const hub::AuditEntry& audit) {
-  std::vector<db::Param> params{org_id, id};
+  db::SqlParams params({org_id, id});
   std::string sql = "WITH gone AS (DELETE FROM integrations WHERE org_id = $1 AND id = $2 RETURNING id, type), "
                     "audit AS (";
   sql += audit_from(audit, "gone", params) + ") SELECT id FROM gone";
-  db::Statement del(std::move(sql), std::move(params));
+  db::Statement del(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(del));
   co_return !r.empty();

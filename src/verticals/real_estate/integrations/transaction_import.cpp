@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
+#include "hub/activity/audit.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
@@ -95,13 +97,12 @@ asio::awaitable<ImportResult> TransactionImport::apply(const std::string& org_id
       "org_id, type, status, settings, last_error, last_synced_at, created_at, updated_at",
       std::vector<db::Param>{org_id, integration_id});
   // The entry carries the run's counts, read back from the sync-log row the first statement completed.
-  batch.emplace_back(
-      "INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id, details, "
-      "ip_address) SELECT $1, $2, $3, $4, $5, 'integration', $6, $7::jsonb || l.metadata || "
-      "jsonb_build_object('operation', l.operation, 'records_synced', l.records_synced), NULLIF($8, '') "
-      "FROM integration_sync_log l WHERE l.org_id = $2 AND l.id = $9",
-      std::vector<db::Param>{audit.id, org_id, audit.actor_id, audit.actor_type, audit.action, integration_id,
-                             json::serialize(audit.details), audit.ip_address, sync_log_id});
+  db::SqlParams audit_params({org_id, sync_log_id});
+  const std::string resource_id = audit_params.bind(integration_id);
+  std::string audit_sql = hub::audit_insert_from(
+      audit, audit_params, "integration_sync_log l WHERE l.org_id = $1 AND l.id = $2", resource_id,
+      "l.metadata || jsonb_build_object('operation', l.operation, 'records_synced', l.records_synced)");
+  batch.emplace_back(std::move(audit_sql), audit_params.take());
   const db::Scope scope = db::Scope::org(org_id);
   auto results = co_await db_.run(scope, std::move(batch));
   ImportResult out;

@@ -1,0 +1,37 @@
+#include "db/sql_builder.hpp"
+
+namespace agenthq::db {
+
+std::string SqlParams::bind(Param value) {
+  values_.push_back(std::move(value));
+  std::string placeholder = "$";  // appended, not "$" + ...: g++ 12 warns falsely on that form
+  placeholder += std::to_string(values_.size());
+  return placeholder;
+}
+
+std::string SqlParams::and_equal(std::string_view column, const std::optional<std::string>& value,
+                                 std::string_view cast) {
+  if (!value) return {};
+  std::string sql = " AND ";
+  sql += column;
+  sql += " = ";
+  sql += bind(*value);
+  sql += cast;
+  return sql;
+}
+
+std::string timestamp_from_micros(const std::string& placeholder) {
+  return "('epoch'::timestamptz + " + placeholder + "::bigint * interval '1 microsecond')";
+}
+
+void push_count_and_page(std::vector<Statement>& batch, PagedQuery q, std::int64_t limit, std::int64_t offset) {
+  Statement count = q.total ? std::move(*q.total) : Statement("SELECT count(*)" + q.from_where, q.params.values(), q.plan);
+  SqlParams page_params = std::move(q.params);
+  std::string page_sql = "SELECT " + q.columns + q.from_where + " ORDER BY " + q.order;
+  page_sql += " LIMIT " + page_params.bind(std::to_string(limit)) + "::bigint";
+  page_sql += " OFFSET " + page_params.bind(std::to_string(offset)) + "::bigint";
+  batch.push_back(std::move(count));
+  batch.emplace_back(std::move(page_sql), page_params.take(), q.plan);
+}
+
+}  // namespace agenthq::db

@@ -1,0 +1,19 @@
+#include "hub/route_docs.hpp"
+
+namespace agenthq::hub {
+using boost::beast::http::verb;
+using http::ref;
+
+void document_org_routes(http::ApiDocs& docs) {
+  docs.add(verb::get, "/api/v1/org", {.tag = "org", .summary = "The caller's organisation", .data = ref("Org")});
+  docs.add(verb::get, "/api/v1/org/current",
+           {.tag = "org", .summary = "The caller's organisation (alias the web app uses)", .data = ref("Org")});
+  docs.add(verb::patch, "/api/v1/org",
+           {.tag = "org",
+            .summary = "Rename the organisation or replace its settings",
+            .body = R"({"type":"object","minProperties":1,"properties":{
+              "name":{"type":"string","minLength":1,"maxLength":200},"settings":{"type":"object"}}})",
+            .data = ref("Org")});
+}
+
+}  // namespace agenthq::hub

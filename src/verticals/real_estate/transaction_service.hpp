@@ -1,0 +1,36 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <string>
+
+#include "auth/identity.hpp"
+#include "hub/services.hpp"
+#include "verticals/real_estate/transaction_store.hpp"
+
+namespace agenthq::verticals::real_estate {
+
+// Transactions end to end (the hub's pattern, see hub/posts/post_service.hpp): the store's
+// checked write, the audit entry, and the announcements after commit.
+class TransactionService {
+ public:
+  explicit TransactionService(hub::Services& s) : s_(s), store_(s.db) {}
+
+  // transaction.created; announces transaction:new.
+  boost::asio::awaitable<boost::json::object> create(const auth::Identity& who, const std::string& ip,
+                                                     const NewTransaction& t);
+  boost::asio::awaitable<TransactionPage> list(const auth::Identity& who, const TransactionFilter& filter,
+                                               std::int64_t limit, std::int64_t offset);
+  boost::asio::awaitable<boost::json::object> find(const auth::Identity& who, const std::string& id);
+  // transaction.updated (details.fields: the fields the request named); announces transaction:updated.
+  boost::asio::awaitable<boost::json::object> update(const auth::Identity& who, const std::string& ip,
+                                                     const std::string& id, const TransactionChanges& changes,
+                                                     boost::json::array fields);
+
+ private:
+  hub::Services& s_;
+  TransactionStore store_;
+};
+
+}  // namespace agenthq::verticals::real_estate
