@@ -8,6 +8,7 @@
 #include "hub/routes.hpp"
 #include "hub/system/metrics_route.hpp"
 #include "mcp/mcp_routes.hpp"
+#include "util/json_text.hpp"
 #include "verticals/real_estate/route_docs.hpp"
 #include "verticals/real_estate/routes.hpp"
 
@@ -22,7 +23,7 @@ void add_openapi_route(http::Router& router) {
   auto cached = std::make_shared<std::string>();
   router.add(verb::get, "/api/v1/openapi.json", http::Access::open,
              [&router, cached](http::RequestContext&) -> asio::awaitable<http::Response> {
-               if (cached->empty()) *cached = boost::json::serialize(api_docs().document(router, AGENTHQ_VERSION));
+               if (cached->empty()) *cached = util::to_json(api_docs().document(router, AGENTHQ_VERSION));
                co_return http::Response{boost::beast::http::status::ok, *cached, {}};
              });
 }

@@ -21,7 +21,10 @@ ApiKeyCache::Lookup ApiKeyCache::find(const std::string& digest, Agent& out) {
 void ApiKeyCache::make_room(clock::time_point now) {
   if (entries_.size() < capacity_) return;
   std::erase_if(entries_, [&](const auto& kv) { return kv.second.known_until <= now; });
-  if (entries_.size() >= capacity_) entries_.clear();  // still full of live entries: start over
+  // Still full: wrong keys go first. A flood of guesses must not evict the real agents' entries
+  // and make every one of their requests pay bcrypt again.
+  if (entries_.size() >= capacity_) std::erase_if(entries_, [](const auto& kv) { return !kv.second.agent; });
+  if (entries_.size() >= capacity_) entries_.clear();  // still full of live agents: start over
 }
 
 void ApiKeyCache::remember_valid(const std::string& digest, Agent agent) {

@@ -37,5 +37,20 @@ TEST(ApiKeyCache, WrongKeysAreRememberedBrieflyAndNeverStale) {
   EXPECT_EQ(expired.find("wrong", out), ApiKeyCache::Lookup::miss);
 }
 
+TEST(ApiKeyCache, AFullCacheDropsWrongKeysBeforeRealOnes) {
+  ApiKeyCache cache(60s, 60s, 4);
+  ApiKeyCache::Agent out;
+  cache.remember_valid("real-1", {"agent-1", "org-1"});
+  cache.remember_valid("real-2", {"agent-2", "org-1"});
+  cache.remember_invalid("guess-1");
+  cache.remember_invalid("guess-2");
+  cache.remember_invalid("guess-3");  // full of live entries: the guesses make room
+  EXPECT_EQ(cache.find("real-1", out), ApiKeyCache::Lookup::valid);
+  EXPECT_EQ(cache.find("real-2", out), ApiKeyCache::Lookup::valid);
+  EXPECT_EQ(cache.find("guess-1", out), ApiKeyCache::Lookup::miss);
+  EXPECT_EQ(cache.find("guess-3", out), ApiKeyCache::Lookup::invalid);
+  EXPECT_EQ(cache.size(), 3u);
+}
+
 }  // namespace
 }  // namespace agenthq::auth

@@ -12,6 +12,7 @@
 #include "http/etag.hpp"
 #include "http/static_site.hpp"
 #include "metrics/metrics.hpp"
+#include "util/json_text.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::http {
@@ -66,6 +67,7 @@ void Pipeline::parse_body(const HttpRequest& request, RequestContext& ctx) const
   json::value v = json::parse(body, ec, {}, opts);
   if (ec) throw ApiError::validation("Malformed JSON body");
   if (!v.is_object()) throw ApiError::validation("Request body must be a JSON object");
+  if (util::has_non_finite(v)) throw ApiError::validation("Numbers in the body must be finite");
   ctx.body = std::move(v.as_object());
 }
 
@@ -168,7 +170,9 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
 
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-  metrics::registry().requests.observe(request.method_string(), ctx.route.empty() ? "unmatched" : ctx.route,
+  // Any token is a method to HTTP: unknown ones share one label so clients cannot grow the series.
+  const std::string_view method = request.method() == boost::beast::http::verb::unknown ? "OTHER" : request.method_string();
+  metrics::registry().requests.observe(method, ctx.route.empty() ? "unmatched" : ctx.route,
                                        static_cast<unsigned>(out.status), micros / 1e6);
   spdlog::info(R"("msg":"request","request_id":"{}","method":"{}","path":{},"status":{},"duration_ms":{:.3f},"ip":"{}")",
                ctx.request_id, std::string(request.method_string()),

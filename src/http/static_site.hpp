@@ -1,5 +1,4 @@
 #pragma once
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +22,6 @@ class StaticSite {
  public:
   explicit StaticSite(std::vector<StaticFile> files);
   bool empty() const { return files_.empty(); }
-  std::size_t size() const { return files_.size(); }
 
   // The reply to GET `path`: the file, index.html for a client route, 304 when `if_none_match`
   // names the current version, or a JSON 404 for a missing file (a stale hashed asset must not

@@ -154,11 +154,10 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
     const db::Scope scope = db::Scope::org(org);  // a named local: no temporaries inside co_await (g++ 12)
     try {
       rows = co_await reader_.query(scope, std::move(select));
+      add_loaded(batch, *loader, org, ids, rows);  // a row not of the loader's shape must not end the listener
     } catch (const std::exception& e) {
       util::log::warn("realtime: could not read back {} event(s): {}", ids.size(), e.what());
-      continue;
     }
-    add_loaded(batch, *loader, org, ids, rows);
   }
   co_return in_order(std::move(batch));
 }

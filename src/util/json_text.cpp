@@ -74,4 +74,19 @@ std::string to_json(const json::value& v) {
   return out;
 }
 
+bool has_non_finite(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::double_: return !std::isfinite(v.get_double());
+    case boost::json::kind::array:
+      for (const auto& e : v.get_array())
+        if (has_non_finite(e)) return true;
+      return false;
+    case boost::json::kind::object:
+      for (const auto& kv : v.get_object())
+        if (has_non_finite(kv.value())) return true;
+      return false;
+    default: return false;
+  }
+}
+
 }  // namespace agenthq::util

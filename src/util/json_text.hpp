@@ -18,4 +18,8 @@ std::string number_text(double d);
 // Every HTTP body and WebSocket event goes through this.
 std::string to_json(const boost::json::value& v);
 
+// Whether v holds a number that is not finite anywhere inside it. JSON has none, but a parser
+// turns an overflowing literal (1e999) into infinity: such input is refused, not stored.
+bool has_non_finite(const boost::json::value& v);
+
 }  // namespace agenthq::util

@@ -52,5 +52,11 @@ TEST(NumberText, ReadsBackAsTheSameDouble) {
   }
 }
 
+TEST(HasNonFinite, FindsAnOverflowedLiteralAnywhere) {
+  EXPECT_FALSE(has_non_finite(json::parse(R"({"a":[1,2.5,{"b":-1e300}],"c":"1e999"})")));
+  EXPECT_TRUE(has_non_finite(json::parse(R"({"a":1e999})")));
+  EXPECT_TRUE(has_non_finite(json::parse(R"({"a":[0,{"b":[-1e999]}]})")));
+}
+
 }  // namespace
 }  // namespace agenthq::util

@@ -88,6 +88,9 @@ TEST_F(HttpCore, BadBodiesGetClearErrors) {
   std::string deep(100, '[');
   auto nested = raw_post("{\"a\":" + deep + std::string(100, ']') + "}");
   EXPECT_EQ(nested.status, 400);
+  auto infinite = raw_post(R"({"email":"a@b.test","password":"x","n":[1e999]})");
+  EXPECT_EQ(infinite.status, 400);
+  EXPECT_EQ(infinite.error_code(), "VALIDATION_ERROR");
   // Not JSON content: the body counts as {} and validation says what is missing.
   auto text = raw_post("email=a", "text/plain");
   EXPECT_EQ(text.status, 400);

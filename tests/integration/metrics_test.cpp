@@ -72,6 +72,9 @@ TEST_F(Metrics, ScrapeParsesAndCountsRequestsByRouteTemplate) {
   for (int i = 0; i < 3; ++i) EXPECT_EQ(client().get("/api/v1/agents/" + agent.id, agent.api_key).status, 200);
   EXPECT_EQ(client().get("/api/v1/agents/no-such-agent", agent.api_key).status, 404);
   EXPECT_EQ(client().get("/api/v1/not/a/route").status, 404);
+  for (const char* verb : {"BREW", "FROBNICATE"})  // any token is a method to HTTP
+    EXPECT_EQ(client().raw(std::string(verb) + " /api/v1/org HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status,
+              404);
 
   WsClient ws(hub_->port(), "/ws?token=" + agent.api_key);
   ws.send(json::object{{"event", "heartbeat"}});
@@ -86,7 +89,9 @@ TEST_F(Metrics, ScrapeParsesAndCountsRequestsByRouteTemplate) {
   EXPECT_GE(sample(families, "agenthq_http_requests", "agenthq_http_requests_total",
                    {{"route", "unmatched"}, {"status", "404"}}),
             1);
-  // Raw paths never become label values.
+  // Unknown methods share one label; raw paths never become label values.
+  EXPECT_EQ(sample(families, "agenthq_http_requests", "agenthq_http_requests_total", {{"method", "OTHER"}}), 2);
+  EXPECT_EQ(sample(families, "agenthq_http_requests", "agenthq_http_requests_total", {{"method", "BREW"}}), -1);
   EXPECT_EQ(sample(families, "agenthq_http_requests", "agenthq_http_requests_total",
                    {{"route", "/api/v1/agents/" + agent.id}}),
             -1);
