@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cli.fallthrough();
   agenthq::cli::add_account_commands(cli, client);
   agenthq::cli::add_content_commands(cli, client);
+  agenthq::cli::add_collaboration_commands(cli, client);  // after content: it extends `post`
   agenthq::cli::add_mcp_command(cli, client);
 
   std::optional<int> port;

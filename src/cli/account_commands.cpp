@@ -1,5 +1,7 @@
-// auth login | login-agent | whoami | logout | export, config set | get, setup test.
+// auth login | login-agent | whoami | logout | export, connect, config set | get, setup test.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include <boost/json.hpp>
 #include <iostream>
 
@@ -133,6 +135,56 @@ void add_auth(CLI::App& app, Context& ctx) {
   });
 }
 
+// "http(s)://host[:port][/prefix]/invite/AHQ-xxxxx-xxxx" -> (hub URL, token); a bare token -> ("", token).
+std::pair<std::string, std::string> split_invite(std::string text) {
+  while (!text.empty() && (text.back() == '/' || text.back() == ' ')) text.pop_back();
+  const auto at = text.rfind("/invite/");
+  if (at == std::string::npos) return {"", text};
+  std::string hub = text.substr(0, at), token = text.substr(at + 8);
+  if (!hub.starts_with("http://") && !hub.starts_with("https://"))
+    throw UsageError("an invite URL starts with http:// or https:// (or pass the bare AHQ-… token)");
+  if (const auto q = token.find_first_of("?#"); q != std::string::npos) token.erase(q);
+  return {hub, token};
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  if (::gethostname(buf, sizeof buf - 1) != 0 || !buf[0]) return "agent";
+  return buf;
+}
+
+void add_connect(CLI::App& app, Context& ctx) {
+  struct Connect {
+    std::string invite, name;
+  };
+  auto cn = std::make_shared<Connect>();
+  auto* cmd = app.add_subcommand("connect", "Redeem an agent invite: this machine joins the organisation as an agent");
+  cmd->add_option("invite", cn->invite, "The invite URL (http(s)://host/invite/AHQ-…) or its token")->required();
+  cmd->add_option("--name", cn->name, "The agent's name (default: this machine's host name)");
+  cmd->callback([&ctx, cn] {
+    ctx.action = [&ctx, cn] {
+      auto [hub, token] = split_invite(cn->invite);
+      if (token.empty()) throw UsageError("the invite has no token");
+      ClientConfig c = ctx.load();
+      if (!ctx.hub_url && !hub.empty()) ctx.hub_url = hub;  // --hub-url wins over the URL's host
+      c.hub_url = effective_hub_url(c, ctx.hub_url);
+      ctx.token = "";  // redeeming needs no credentials
+      const std::string name = cn->name.empty() ? host_name() : cn->name;
+      json::value r = ctx.call("POST", "/auth/invites/redeem", {}, json::value{{"token", token}, {"agentName", name}});
+      const auto& data = r.at("data");
+      c.api_key = str_at(data, {"apiKey"});
+      c.agent_id = str_at(data, {"agent", "id"});
+      c.org_id = str_at(data, {"orgId"});
+      ctx.save(c);
+      ctx.print(data.at("agent"), [&](const json::value& agent) {
+        std::cout << "Connected to " << c.hub_url << " as agent " << display(agent.at("name")) << " ("
+                  << display(agent.at("id")) << "); its API key is stored in " << ctx.config_file().string() << "\n";
+      });
+      return 0;
+    };
+  });
+}
+
 void add_config(CLI::App& app, Context& ctx) {
   auto* config = app.add_subcommand("config", "Show or change ~/.config/agenthq/config.json");
   config->require_subcommand(1);
@@ -205,6 +257,7 @@ void add_setup(CLI::App& app, Context& ctx) {
 }  // namespace
 
 void add_account_commands(CLI::App& app, Context& ctx) {
+  add_connect(app, ctx);
   add_auth(app, ctx);
   add_config(app, ctx);
   add_setup(app, ctx);

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "cli/list_helpers.hpp"
 #include "cli/output.hpp"
 
 namespace agenthq::cli {
@@ -23,48 +24,6 @@ const std::vector<Column> kActivityColumns{{"CREATED", "created_at"}, {"ACTOR", 
                                            {"RESOURCE ID", "resource_id"}};
 const std::vector<Column> kInsightColumns{{"ID", "id"},         {"TYPE", "type"},         {"TITLE", "title"},
                                           {"CONFIDENCE", "confidence"}, {"REVIEWED", "reviewed"}, {"CREATED", "created_at"}};
-
-// Lists print their rows, then the page they are on when there are more.
-void print_list(const Context& ctx, const json::value& envelope, const std::vector<Column>& columns) {
-  ctx.print(envelope.at("data"), [&](const json::value& rows) {
-    print_table(std::cout, rows, columns);
-    if (const auto* p = envelope.as_object().if_contains("pagination"); p && p->is_object()) {
-      const auto& pg = p->as_object();
-      if (const auto* more = pg.if_contains("hasMore"); more && more->is_bool() && more->as_bool())
-        std::cout << "(page " << display(pg.at("page")) << " of " << display(pg.at("total"))
-                  << " items; --page for more)\n";
-    }
-  });
-}
-
-// --channel takes a name ("general", "#general") or an id.
-std::string channel_id(const Context& ctx, std::string wanted) {
-  if (!wanted.empty() && wanted.front() == '#') wanted.erase(0, 1);
-  json::value r = ctx.call("GET", "/channels");
-  for (const auto& c : r.at("data").as_array())
-    if (c.at("id") == json::value(wanted) || c.at("name") == json::value(wanted))
-      return std::string(c.at("id").as_string());
-  throw CommandFailed("no channel named '" + wanted + "' (agenthq channel list shows them)");
-}
-
-struct Paging {
-  int page = 0, limit = 0;
-  void add_to(CLI::App* cmd) {
-    cmd->add_option("--page", page, "Page, from 1")->check(CLI::PositiveNumber);
-    cmd->add_option("--limit", limit, "Items per page")->check(CLI::PositiveNumber);
-  }
-  void into(std::map<std::string, std::string>& q) const {
-    if (page) q["page"] = std::to_string(page);
-    if (limit) q["limit"] = std::to_string(limit);
-  }
-};
-
-void set_if(std::map<std::string, std::string>& q, const char* key, const std::string& v) {
-  if (!v.empty()) q[key] = v;
-}
-void set_if(json::object& o, const char* key, const std::string& v) {
-  if (!v.empty()) o[key] = v;
-}
 
 void add_post(CLI::App& app, Context& ctx) {
   auto* post = app.add_subcommand("post", "Create, read, list, search and reply to posts");

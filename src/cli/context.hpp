@@ -50,8 +50,9 @@ struct Context {
   void print(const boost::json::value& data, const std::function<void(const boost::json::value&)>& human) const;
 };
 
-void add_account_commands(CLI::App& app, Context& ctx);  // auth, config, setup
+void add_account_commands(CLI::App& app, Context& ctx);  // auth, connect, config, setup
 void add_content_commands(CLI::App& app, Context& ctx);  // post, search, feed, agent, channel, activity, insights, org
+void add_collaboration_commands(CLI::App& app, Context& ctx);  // post edit/delete/reaction, dm, task, notifications
 void add_mcp_command(CLI::App& app, Context& ctx);       // mcp (stdio)
 
 }  // namespace agenthq::cli

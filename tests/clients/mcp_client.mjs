@@ -68,7 +68,8 @@ const { tools } = await client.listTools();
 const names = tools.map((t) => t.name);
 for (const expected of ['post', 'reply', 'get_post', 'list_posts', 'search', 'feed', 'channels', 'agents',
   'find_agents', 'heartbeat', 'log_activity', 'query_activity', 'generate_insight', 'list_insights',
-  'wait_for_mentions', 'wait_for_events']) {
+  'wait_for_mentions', 'wait_for_events', 'react', 'edit_post', 'delete_post', 'notifications',
+  'mark_notifications_read', 'tasks', 'task_create', 'task_update', 'dm', 'dms']) {
   check(names.includes(expected), `tool ${expected} listed`);
 }
 for (const t of tools) {
@@ -115,6 +116,53 @@ check((await callError(client, 'wait_for_mentions', { timeout_seconds: 99 })).in
 await assert.rejects(client.callTool({ name: 'no_such_tool', arguments: {} }), /Unknown tool/);
 checks++;
 
+// --- working together: reactions, edits, notifications, tasks, DMs
+const theirs = await rest(OTHER_KEY, 'POST', '/posts', { channel_id: post.data.channel_id, content: `react to me ${marker}` });
+assert.equal(theirs.status, 201);
+const otherId = theirs.body.data.author_id;
+const reacted = await call(client, 'react', { post_id: theirs.body.data.id, emoji: '🎉' });
+check(reacted.data.emoji === '🎉' && reacted.data.post_id === theirs.body.data.id, 'react');
+const reactions = await rest(OTHER_KEY, 'GET', `/posts/${theirs.body.data.id}/reactions`);
+check(reactions.body.data.length === 1 && reactions.body.data[0].count === 1, 'the reaction is on the post');
+const authorNotes = await rest(OTHER_KEY, 'GET', '/notifications?type=reaction');
+check(authorNotes.body.data.some((n) => n.source_id === theirs.body.data.id), 'the author is notified of the reaction');
+const unreacted = await call(client, 'react', { post_id: theirs.body.data.id, emoji: '🎉', remove: true });
+check(unreacted.data.removed === true, 'react remove');
+check((await callError(client, 'react', { post_id: `${theirs.body.data.id}/x`, emoji: '🎉' })).includes('VALIDATION_ERROR'), 'ids with a slash are refused');
+const edited = await call(client, 'edit_post', { post_id: post.data.id, content: `Hello from MCP ${marker} (edited)` });
+check(edited.data.content.endsWith('(edited)') && edited.data.edited_at !== null, 'edit_post');
+check((await callError(client, 'edit_post', { post_id: theirs.body.data.id, content: 'not mine' })).includes('FORBIDDEN'), 'editing another agent\'s post is refused');
+const doomed = await call(client, 'post', { channel: 'general', content: `short-lived ${marker}` });
+await call(client, 'delete_post', { post_id: doomed.data.id });
+check((await call(client, 'get_post', { post_id: doomed.data.id })).data.post.deleted_at !== null, 'delete_post marks it deleted');
+check(!(await call(client, 'list_posts', { channel: 'general', limit: 100 })).data.some((p) => p.id === doomed.data.id), 'a deleted post leaves the list');
+
+await rest(OTHER_KEY, 'POST', `/posts/${post.data.id}/reactions`, { emoji: '👀' });
+const notes = await call(client, 'notifications', { read: false });
+check(notes.unread >= 1 && notes.data.some((n) => n.type === 'reaction' && n.read === false), 'notifications with the unread count');
+await call(client, 'mark_notifications_read', { notification_id: notes.data[0].id });
+const fewer = await call(client, 'notifications', { read: false });
+check(fewer.unread === notes.unread - 1, 'one marked read');
+await call(client, 'mark_notifications_read', {});
+check((await call(client, 'notifications', {})).unread === 0, 'all marked read');
+
+const task = await call(client, 'task_create', { title: `Task ${marker}`, assigned_to: otherId, assigned_type: 'agent', priority: 'high', channel: 'general' });
+check(task.data.assigned_to === otherId && task.data.status === 'open' && task.data.channel_id === post.data.channel_id, 'task_create');
+const assigned = await rest(OTHER_KEY, 'GET', '/notifications?type=task_assignment');
+check(assigned.body.data.some((n) => n.source_id === task.data.id), 'the assignee is notified');
+const done = await call(client, 'task_update', { task_id: task.data.id, status: 'completed' });
+check(done.data.status === 'completed' && done.data.completed_at !== null, 'task_update completes the task');
+const mine = await call(client, 'task_create', { title: `Mine ${marker}`, assigned_to: 'me' });
+const myTasks = await call(client, 'tasks', { assigned_to: 'me' });
+check(myTasks.data.length === 1 && myTasks.data[0].id === mine.data.id, 'tasks assigned to me');
+check((await call(client, 'tasks', { status: 'completed' })).data.some((t) => t.id === task.data.id), 'tasks by status');
+
+const dm = await call(client, 'dm', { member_id: otherId, member_type: 'agent', content: `psst ${marker}` });
+check(dm.channel.type === 'dm' && dm.post.channel_id === dm.channel.id, 'dm opens the channel and sends');
+check((await call(client, 'dms')).data.some((c) => c.id === dm.channel.id), 'dms lists it');
+const dmNotes = await rest(OTHER_KEY, 'GET', '/notifications?type=dm');
+check(dmNotes.body.data.length >= 1, 'the other member is notified of the DM');
+
 // --- the long-poll returns as soon as another agent mentions this one
 const waiting = call(client, 'wait_for_mentions', { timeout_seconds: 20 });
 let settled = false;
@@ -157,6 +205,10 @@ check((await callError(foreign.client, 'get_post', { post_id: post.data.id })).i
 check((await callError(foreign.client, 'reply', { post_id: post.data.id, content: 'x' })).includes('NOT_FOUND'), 'foreign reply');
 const theirRecent = JSON.parse((await foreign.client.readResource({ uri: 'agenthq://posts/recent' })).contents[0].text);
 check(!theirRecent.some((p) => p.id === post.data.id), 'foreign recent posts');
+check((await callError(foreign.client, 'react', { post_id: post.data.id, emoji: '👍' })).includes('NOT_FOUND'), 'foreign react');
+check((await callError(foreign.client, 'task_update', { task_id: task.data.id, status: 'open' })).includes('NOT_FOUND'), 'foreign task_update');
+check((await call(foreign.client, 'tasks', {})).data.length === 0, 'foreign tasks');
+check((await callError(foreign.client, 'dm', { member_id: otherId })).includes('NOT_FOUND'), 'foreign dm');
 const theirAgents = await call(foreign.client, 'agents');
 check(!theirAgents.data.some((a) => a.name === AGENT_NAME), 'foreign agents');
 await foreign.client.close();

@@ -215,6 +215,93 @@ TEST_F(Cli, ConfigSetAndGet) {
   EXPECT_EQ(agenthq({"config", "set", "password", "x"}).exit_code, 2);
 }
 
+TEST_F(Cli, ConnectRedeemsAnAgentInviteOnce) {
+  auto org = register_org(hub_->client(), "cli-connect");
+  auto invite = hub_->client().post("/api/v1/invites/agent", json::object{}, org.access_token);
+  ASSERT_EQ(invite.status, 201) << invite.body;
+  const std::string token(invite.json.at("data").at("token").as_string());
+
+  // The invite URL as the dashboard shows it: the hub comes from the URL.
+  auto r = agenthq({"connect", url() + "/invite/" + token, "--name", "cli-joiner"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("as agent cli-joiner"), std::string::npos) << r.out;
+  auto c = config();
+  EXPECT_EQ(c.at("hub_url"), json::value(url()));
+  EXPECT_EQ(c.at("org_id"), json::value(org.id));
+  EXPECT_TRUE(c.at("api_key").as_string().starts_with("ahq_"));
+  // The stored key works: the agent posts as itself.
+  auto post = data({"post", "create", "--content", "joined via invite"});
+  EXPECT_EQ(post.at("author_id"), c.at("agent_id"));
+
+  // Single use: a second redeem is refused with the hub's message and changes nothing.
+  auto again = agenthq({"connect", token, "--name", "cli-joiner-2"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_FALSE(again.err.empty());
+  EXPECT_EQ(config().at("api_key"), c.at("api_key"));
+  EXPECT_EQ(agenthq({"connect", "ftp://x/invite/" + token}).exit_code, 2);
+}
+
+TEST_F(Cli, EditsReactionsDmsTasksAndNotifications) {
+  auto org = login_as_agent("cli-collab", "cli-teammate");
+  const std::string me(config().at("agent_id").as_string());
+  auto other = register_agent(hub_->client(), org.access_token, "cli-other");
+
+  auto post = data({"post", "create", "--content", "first draft"});
+  const std::string id(post.at("id").as_string());
+  auto edited = data({"post", "edit", id, "--content", "second draft"});
+  EXPECT_EQ(edited.at("content"), "second draft");
+  EXPECT_FALSE(edited.at("edited_at").is_null());
+  EXPECT_EQ(agenthq({"post", "edit", id}).exit_code, 2);  // nothing to change
+
+  // The other agent reacts; this one is notified, lists and reads its notifications.
+  ASSERT_EQ(hub_->client().post("/api/v1/posts/" + id + "/reactions", json::object{{"emoji", "🚀"}}, other.api_key).status, 201);
+  EXPECT_EQ(agenthq({"post", "reaction", "add", id, "--emoji", "🚀"}).exit_code, 0);
+  auto reactions = data({"post", "reaction", "list", id});
+  ASSERT_EQ(reactions.as_array().size(), 1u);
+  EXPECT_EQ(reactions.at(0).at("count"), 2);
+  EXPECT_EQ(data({"post", "reaction", "remove", id, "🚀"}).at("removed"), true);
+  EXPECT_EQ(data({"post", "reaction", "list", id}).at(0).at("count"), 1);
+
+  EXPECT_EQ(data({"notifications", "unread"}).at("count"), 1);
+  auto unread = data({"notifications", "list", "--read", "false"});
+  ASSERT_EQ(unread.as_array().size(), 1u);
+  EXPECT_EQ(unread.at(0).at("type"), "reaction");
+  auto table = agenthq({"notifications", "list", "--verbose"});
+  EXPECT_NE(table.out.find("BODY"), std::string::npos) << table.out;
+  EXPECT_EQ(agenthq({"notifications", "read", std::string(unread.at(0).at("id").as_string())}).exit_code, 0);
+  EXPECT_EQ(data({"notifications", "unread"}).at("count"), 0);
+  EXPECT_EQ(agenthq({"notifications", "read-all"}).exit_code, 0);
+
+  // A DM with a first message; the other member is notified.
+  auto dm = data({"dm", "start", other.id, "--content", "hello over there"});
+  EXPECT_EQ(dm.at("type"), "dm");
+  auto dms = data({"dm", "list"});
+  ASSERT_EQ(dms.as_array().size(), 1u);
+  EXPECT_EQ(dms.at(0).at("member_id"), json::value(other.id));
+  auto theirs = hub_->client().get("/api/v1/notifications?type=dm", other.api_key);
+  EXPECT_EQ(theirs.json.at("data").as_array().size(), 1u) << theirs.body;
+
+  // Tasks: created with a channel name (sent as channel_id), assigned, filtered, completed.
+  auto task = data({"task", "create", "--title", "Write the report", "--priority", "high", "--assigned-to", other.id,
+                    "--channel", "general"});
+  const std::string task_id(task.at("id").as_string());
+  EXPECT_EQ(task.at("assigned_to"), json::value(other.id));
+  EXPECT_FALSE(task.at("channel_id").is_null());
+  EXPECT_EQ(data({"task", "list", "--assigned-to", other.id, "--channel", "general"}).as_array().size(), 1u);
+  EXPECT_TRUE(data({"task", "list", "--assigned-to", me}).as_array().empty());
+  auto done = data({"task", "update", task_id, "--status", "completed"});
+  EXPECT_EQ(done.at("status"), "completed");
+  EXPECT_FALSE(done.at("completed_at").is_null());
+  auto bad = agenthq({"task", "create", "--title", "x", "--priority", "whenever"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("VALIDATION_ERROR"), std::string::npos) << bad.err;
+
+  EXPECT_EQ(data({"post", "delete", id}).at("deleted"), true);
+  EXPECT_FALSE(data({"post", "get", id}).at("post").at("deleted_at").is_null());  // kept for its thread
+  const json::value listed = data({"post", "list"});
+  for (const auto& p : listed.as_array()) EXPECT_NE(p.at("id"), json::value(id));
+}
+
 TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(agenthq({"post", "create"}).exit_code, 2);  // --content is required
   EXPECT_EQ(agenthq({"no-such-command"}).exit_code, 2);

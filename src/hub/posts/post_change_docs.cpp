@@ -35,9 +35,10 @@ void document_post_change_routes(http::ApiDocs& docs) {
             .data = R"({"type":"object","properties":{"removed":{"type":"boolean"}}})"});
   docs.add(verb::get, "/api/v1/posts/:id/reactions",
            {.tag = "posts",
-            .summary = "A post's reactions grouped by emoji, with whether the caller reacted",
+            .summary = "A post's reactions grouped by emoji, first used first, with who reacted",
             .data = R"({"type":"array","items":{"type":"object","properties":{"emoji":{"type":"string"},
-              "count":{"type":"integer"},"reacted":{"type":"boolean"}}}})"});
+              "count":{"type":"integer"},"authors":{"type":"array","items":{"type":"object","properties":{
+              "id":{"type":"string"},"type":{"type":"string","enum":["user","agent"]}}}}}}})"});
   docs.add(verb::get, "/api/v1/agents/:id/mentions",
            {.tag = "agents",
             .summary = "Posts that mention the agent (@name), newest first",
