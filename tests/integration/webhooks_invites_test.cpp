@@ -276,6 +276,12 @@ TEST_F(WebhooksInvites, AgentInviteOnboardsAnAgentOnce) {
                          {token, std::string(won.data().at("agent").at("id").as_string())}),
             "redeemed true");
   EXPECT_EQ(client().get("/api/v1/auth/invites/" + token).error_code(), "TOKEN_ALREADY_USED");
+  // One audit entry, by the new agent, for the invite; the losing redeem wrote none.
+  EXPECT_EQ(*db().scalar("SELECT count(*) || ' ' || bool_and(actor_id = $2 AND actor_type = 'agent' AND resource_type = 'invite'"
+                         " AND details ->> 'invite_type' = 'agent')::text FROM activity_log"
+                         " WHERE org_id = $1 AND action = 'invite.redeemed'",
+                         {org.id, std::string(won.data().at("agent").at("id").as_string())}),
+            "1 true");
 
   // A user invite cannot onboard an agent; revoked and expired invites are refused.
   auto user_invite = client().post("/api/v1/invites/user", {{"email", "someone@inv-agent.test"}}, org.access_token);
@@ -333,6 +339,10 @@ TEST_F(WebhooksInvites, UserInviteOnboardsAPersonWithItsRole) {
   EXPECT_EQ(joined.data().at("user").at("role"), "admin");
   EXPECT_EQ(joined.data().at("user").at("org_id"), json::value(org.id));
   EXPECT_EQ(joined.data().at("org").at("id"), json::value(org.id));
+  EXPECT_EQ(*db().scalar("SELECT (actor_id = $2 AND actor_type = 'user' AND details ->> 'role' = 'admin')::text FROM activity_log"
+                         " WHERE org_id = $1 AND action = 'invite.redeemed'",
+                         {org.id, std::string(joined.data().at("user").at("id").as_string())}),
+            "true");
   const std::string access(joined.data().at("accessToken").as_string());
   EXPECT_EQ(client().get("/api/v1/invites", access).status, 200) << "an invited admin is an admin";
   EXPECT_EQ(client().post("/api/v1/auth/login", {{"email", email}, {"password", "long-enough"}}).status, 200);

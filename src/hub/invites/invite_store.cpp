@@ -55,6 +55,20 @@ std::string claim_ctes(const std::string& type) {
          " WHEN (SELECT past FROM inv) THEN 'expired' ELSE 'ok' END AS v)";
 }
 
+// invite.redeemed, by the agent or user the redemption creates.
+AuditEntry redeemed_entry(const std::string& org, const Redemption& red, const char* type, const std::string& ip) {
+  AuditEntry e;
+  e.org_id = org;
+  e.actor_id = red.new_id;
+  e.actor_type = type;
+  e.action = "invite.redeemed";
+  e.resource_type = "invite";
+  e.details = {{"invite_type", type}};
+  e.ip_address = ip;
+  e.id = red.audit_id;
+  return e;
+}
+
 }  // namespace
 
 asio::awaitable<InviteResult> InviteStore::create(const auth::Identity& who, const std::string& type,
@@ -173,19 +187,18 @@ asio::awaitable<InviteResult> InviteStore::redeem_agent(const Redemption& red, c
     out.outcome = InviteOutcome::invalid_token;
     co_return out;
   }
-  // $3 agent id, $4 name, $5 key hash, $6 key prefix, $7 audit id, $8 ip.
+  // $3 agent id, $4 name, $5 key hash, $6 key prefix; the entry's values follow. The new agent
+  // is the entry's actor.
+  db::SqlParams params({*org, red.token, red.new_id, red.name, red.secret_hash, red.key_prefix});
   std::string sql =
       "WITH " + claim_ctes("agent") +
       ", claimed AS (UPDATE invites i SET status = 'redeemed', redeemed_by_agent_id = $3, redeemed_at = now(),"
       " updated_at = now() FROM inv, verdict WHERE i.id = inv.id AND verdict.v = 'ok' RETURNING i.id),"
       " agent AS (INSERT INTO agents (id, org_id, name, api_key_hash, api_key_prefix) SELECT $3, $1, $4, $5, $6"
-      " FROM claimed RETURNING " + agent_columns(presence_timeout_, "agents") + "),"
-      " audit AS (INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id,"
-      " details, ip_address) SELECT $7, $1, agent.id, 'agent', 'invite.redeemed', 'invite', claimed.id,"
-      " jsonb_build_object('invite_type', 'agent'), NULLIF($8, '') FROM agent, claimed)"
-      " SELECT verdict.v, agent.* FROM verdict LEFT JOIN agent ON true";
-  Statement redeem(std::move(sql), {*org, red.token, red.new_id, red.name, red.secret_hash, red.key_prefix,
-                                    red.audit_id, ip});
+      " FROM claimed RETURNING " + agent_columns(presence_timeout_, "agents") + "), audit AS (";
+  sql += audit_insert_from(redeemed_entry(*org, red, "agent", ip), params, "agent, claimed", "claimed.id");
+  sql += ") SELECT verdict.v, agent.* FROM verdict LEFT JOIN agent ON true";
+  Statement redeem(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(*org);
   auto r = co_await db_.query(scope, std::move(redeem));
   out.outcome = outcome_of(r.text(0, 0));
@@ -203,23 +216,22 @@ asio::awaitable<InviteResult> InviteStore::redeem_user(const Redemption& red, co
     out.outcome = InviteOutcome::invalid_token;
     co_return out;
   }
-  // $3 user id, $4 name, $5 password hash, $6 audit id, $7 ip. users.email is unique across all
-  // orgs, so an address used elsewhere fails the insert: the whole statement, claim included,
-  // is undone and the invite stays pending.
+  // $3 user id, $4 name, $5 password hash; the entry's values follow. users.email is unique
+  // across all orgs, so an address used elsewhere fails the insert: the whole statement, claim
+  // included, is undone and the invite stays pending.
+  db::SqlParams params({*org, red.token, red.new_id, red.name, red.secret_hash});
   std::string sql =
       "WITH " + claim_ctes("user") +
       ", claimed AS (UPDATE invites i SET status = 'redeemed', redeemed_by_user_id = $3, redeemed_at = now(),"
       " updated_at = now() FROM inv, verdict WHERE i.id = inv.id AND verdict.v = 'ok' RETURNING i.id, i.email, i.role),"
       " person AS (INSERT INTO users (id, org_id, email, password_hash, name, role)"
       " SELECT $3, $1, claimed.email, $5, $4, coalesce(claimed.role, 'member') FROM claimed"
-      " RETURNING id, email, name, role, org_id),"
-      " audit AS (INSERT INTO activity_log (id, org_id, actor_id, actor_type, action, resource_type, resource_id,"
-      " details, ip_address) SELECT $6, $1, person.id, 'user', 'invite.redeemed', 'invite', claimed.id,"
-      " jsonb_build_object('invite_type', 'user', 'role', person.role), NULLIF($7, '') FROM person, claimed)"
-      " SELECT verdict.v, person.* FROM verdict LEFT JOIN person ON true";
+      " RETURNING id, email, name, role, org_id), audit AS (";
+  sql += audit_insert_from(redeemed_entry(*org, red, "user", ip), params, "person, claimed", "claimed.id",
+                           "jsonb_build_object('role', person.role)");
+  sql += ") SELECT verdict.v, person.* FROM verdict LEFT JOIN person ON true";
   std::vector<Statement> batch;
-  batch.emplace_back(std::move(sql), std::vector<db::Param>{*org, red.token, red.new_id, red.name, red.secret_hash,
-                                                            red.audit_id, ip});
+  batch.emplace_back(std::move(sql), params.take());
   batch.emplace_back(std::string("SELECT ") + kOrgColumns + " FROM orgs o WHERE o.id = $1", std::vector<db::Param>{*org});
   const db::Scope scope = db::Scope::org(*org);
   try {
