@@ -2,10 +2,9 @@
 
 #include <boost/json.hpp>
 
-#include "http/api_error.hpp"
 #include "http/pagination.hpp"
 #include "http/query_params.hpp"
-#include "hub/notifications/notification_store.hpp"
+#include "hub/notifications/notification_service.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -16,39 +15,38 @@ using http::RequestContext;
 using http::Response;
 
 void add_notification_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<NotificationStore>(s.db);
+  auto notifications = std::make_shared<NotificationService>(s);
 
   router.add(verb::get, "/api/v1/notifications", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [notifications](RequestContext& ctx) -> asio::awaitable<Response> {
                NotificationFilter f;
                f.type = http::query_text(ctx, "type");
                // The reference: "true" means read ones, any other value unread ones.
                if (auto read = http::query_text(ctx, "read")) f.read = *read == "true";
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who(), f, p.limit, p.offset());
+               auto page = co_await notifications->list(ctx.who(), f, p.limit, p.offset());
                co_return http::paginated(page.notifications, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/notifications/unread-count", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               const std::int64_t n = co_await store->unread_count(ctx.who());
+             [notifications](RequestContext& ctx) -> asio::awaitable<Response> {
+               const std::int64_t n = co_await notifications->unread_count(ctx.who());
                json::object data;
                data["count"] = n;
                co_return http::ok(data);
              });
 
   router.add(verb::patch, "/api/v1/notifications/:id/read", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               const bool found = co_await store->mark_read(ctx.who(), ctx.param("id"));
-               if (!found) throw http::ApiError::not_found("Notification");
+             [notifications](RequestContext& ctx) -> asio::awaitable<Response> {
+               co_await notifications->mark_read(ctx.who(), ctx.param("id"));
                json::object data;
                data["read"] = true;
                co_return http::ok(data);
              });
 
   router.add(verb::post, "/api/v1/notifications/read-all", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               co_await store->mark_all_read(ctx.who());
+             [notifications](RequestContext& ctx) -> asio::awaitable<Response> {
+               co_await notifications->mark_all_read(ctx.who());
                json::object data;
                data["read"] = true;
                co_return http::ok(data);

@@ -5,10 +5,7 @@
 #include "http/api_error.hpp"
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
-#include "hub/posts/mention_store.hpp"
-#include "hub/posts/post_edit_store.hpp"
-#include "hub/posts/reaction_store.hpp"
-#include "hub/webhooks/webhook_dispatcher.hpp"
+#include "hub/posts/post_change_service.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -34,11 +31,6 @@ PostEdit read_edit(const json::object& raw) {
   return e;
 }
 
-void throw_unless_done(ChangeOutcome outcome) {
-  if (outcome == ChangeOutcome::not_found) throw ApiError::not_found("Post");
-  if (outcome == ChangeOutcome::forbidden) throw ApiError::forbidden("Only the author can change this post");
-}
-
 json::object flag(const char* name, bool value) {
   json::object o;
   o[name] = value;
@@ -48,87 +40,51 @@ json::object flag(const char* name, bool value) {
 }  // namespace
 
 void add_post_change_routes(http::Router& router, Services& s) {
-  auto edits = std::make_shared<PostEditStore>(s.db);
-  auto reactions = std::make_shared<ReactionStore>(s.db);
-  auto mentions = std::make_shared<MentionStore>(s.db);
+  auto changes = std::make_shared<PostChangeService>(s);
 
   router.add(verb::patch, "/api/v1/posts/:id", Access::authenticated,
-             [&s, edits](RequestContext& ctx) -> asio::awaitable<Response> {
-               PostEdit e = read_edit(ctx.body);
-               AuditEntry audit = audit_by(ctx.who(), "post.updated", "post", "", ctx.client_ip);
-               auto changed = co_await edits->edit(ctx.who(), ctx.param("id"), e, audit);
-               throw_unless_done(changed.outcome);
-               s.announce(audit);
-               s.events.post_updated(ctx.who().org_id, ctx.param("id"));
-               co_return http::ok(changed.post);
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
+               const PostEdit e = read_edit(ctx.body);
+               auto post = co_await changes->edit(ctx.who(), ctx.client_ip, ctx.param("id"), e);
+               co_return http::ok(post);
              });
 
   router.add(verb::delete_, "/api/v1/posts/:id", Access::authenticated,
-             [&s, edits](RequestContext& ctx) -> asio::awaitable<Response> {
-               AuditEntry audit = audit_by(ctx.who(), "post.deleted", "post", "", ctx.client_ip);
-               auto changed = co_await edits->remove(ctx.who(), ctx.param("id"), audit);
-               throw_unless_done(changed.outcome);
-               if (changed.changed) {
-                 s.announce(audit);
-                 s.events.post_deleted(ctx.who().org_id, ctx.param("id"));
-               }
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
+               co_await changes->remove(ctx.who(), ctx.client_ip, ctx.param("id"));
                co_return http::ok(flag("deleted", true));
              });
 
   router.add(verb::get, "/api/v1/posts/:id/edits", Access::authenticated,
-             [edits](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto found = co_await edits->edits(ctx.who(), ctx.param("id"));
-               if (!found) throw ApiError::not_found("Post");
-               co_return http::ok(*found);
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto edits = co_await changes->edits(ctx.who(), ctx.param("id"));
+               co_return http::ok(edits);
              });
 
   router.add(verb::post, "/api/v1/posts/:id/reactions", Access::authenticated,
-             [&s, reactions](RequestContext& ctx) -> asio::awaitable<Response> {
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
                BodyReader body(ctx.body);
                const std::string emoji = body.required_string("emoji", 1, 32);
-               AuditEntry audit = audit_by(ctx.who(), "reaction.added", "post", "", ctx.client_ip);
-               auto added = co_await reactions->add(ctx.who(), ctx.param("id"), emoji, audit);
-               if (!added.post_found) throw ApiError::not_found("Post");
-               if (added.reaction.empty()) {
-                 // A concurrent identical reaction committed between our snapshot and our insert.
-                 added = co_await reactions->add(ctx.who(), ctx.param("id"), emoji, audit);
-                 if (added.reaction.empty()) throw ApiError::not_found("Post");
-               }
-               if (added.is_new) {
-                 s.announce(audit);
-                 s.events.reaction_changed(ctx.who().org_id, ctx.param("id"), true);
-                 if (added.notification_id) {
-                   s.events.notification_created(ctx.who().org_id, *added.notification_id);
-                   auto ex = co_await asio::this_coro::executor;
-                   std::vector<std::string> ids{*added.notification_id};
-                   s.webhooks->fire_notifications(ex, ctx.who().org_id, std::move(ids));
-                 }
-               }
-               co_return http::created(added.reaction);
+               auto reaction = co_await changes->react(ctx.who(), ctx.client_ip, ctx.param("id"), emoji);
+               co_return http::created(reaction);
              });
 
   router.add(verb::delete_, "/api/v1/posts/:id/reactions/:emoji", Access::authenticated,
-             [&s, reactions](RequestContext& ctx) -> asio::awaitable<Response> {
-               AuditEntry audit = audit_by(ctx.who(), "reaction.removed", "post", "", ctx.client_ip);
-               const bool removed = co_await reactions->remove(ctx.who(), ctx.param("id"), ctx.param("emoji"), audit);
-               if (removed) {
-                 s.announce(audit);
-                 s.events.reaction_changed(ctx.who().org_id, ctx.param("id"), false);
-               }
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
+               const bool removed = co_await changes->unreact(ctx.who(), ctx.client_ip, ctx.param("id"), ctx.param("emoji"));
                co_return http::ok(flag("removed", removed));
              });
 
   router.add(verb::get, "/api/v1/posts/:id/reactions", Access::authenticated,
-             [reactions](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto found = co_await reactions->summary(ctx.who(), ctx.param("id"));
-               if (!found) throw ApiError::not_found("Post");
-               co_return http::ok(*found);
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto reactions = co_await changes->reactions(ctx.who(), ctx.param("id"));
+               co_return http::ok(reactions);
              });
 
   router.add(verb::get, "/api/v1/agents/:id/mentions", Access::authenticated,
-             [mentions](RequestContext& ctx) -> asio::awaitable<Response> {
+             [changes](RequestContext& ctx) -> asio::awaitable<Response> {
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await mentions->list(ctx.who(), ctx.param("id"), p.limit, p.offset());
+               auto page = co_await changes->mentions(ctx.who(), ctx.param("id"), p.limit, p.offset());
                co_return http::paginated(page.mentions, {p.page, p.limit, page.total});
              });
 }

@@ -6,9 +6,7 @@
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "http/query_params.hpp"
-#include "hub/tasks/task_store.hpp"
-#include "hub/webhooks/webhook_dispatcher.hpp"
-#include "hub/webhooks/webhook_events.hpp"
+#include "hub/tasks/task_service.hpp"
 #include "util/time.hpp"
 
 namespace agenthq::hub {
@@ -62,59 +60,20 @@ TaskInput read_task(const json::object& raw, bool creating) {
   return in;
 }
 
-void throw_unless_done(TaskOutcome outcome) {
-  switch (outcome) {
-    case TaskOutcome::done: return;
-    case TaskOutcome::not_found: throw ApiError::not_found("Task");
-    case TaskOutcome::channel_not_found: throw ApiError::not_found("Channel");
-    case TaskOutcome::assignee_not_found: throw ApiError::not_found("Assignee");
-    case TaskOutcome::forbidden: throw ApiError::forbidden("Only the task's creator or an admin can delete it");
-  }
-}
-
-void refuse_viewers(const RequestContext& ctx) {
-  if (ctx.who().is_user() && ctx.who().role == "viewer") throw ApiError::forbidden("Viewers cannot change tasks");
-}
-
-// A new assignee: their notification (WebSocket and webhook) and the task:assigned webhook.
-void announce_assignment(Services& s, const asio::any_io_executor& ex, const RequestContext& ctx,
-                         const TaskWrite& written, bool reassigned) {
-  const std::string& org = ctx.who().org_id;
-  if (written.notification_id) {
-    s.events.notification_created(org, *written.notification_id);
-    s.webhooks->fire_notifications(ex, org, {*written.notification_id});
-  }
-  s.webhooks->fire(ex, org, "task:assigned",
-                   task_assigned_data(written.task, ctx.who().id, reassigned, written.previous_assigned_to),
-                   written.task.at("channel_id").is_null()
-                       ? std::nullopt
-                       : std::optional<std::string>(std::string(written.task.at("channel_id").as_string())));
-}
-
 }  // namespace
 
 void add_task_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<TaskStore>(s.db);
+  auto tasks = std::make_shared<TaskService>(s);
 
   router.add(verb::post, "/api/v1/tasks", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               refuse_viewers(ctx);
-               TaskInput in = read_task(ctx.body, true);
-               AuditEntry audit = audit_by(ctx.who(), "task.created", "task", "", ctx.client_ip);
-               auto written = co_await store->create(ctx.who(), in, audit);
-               throw_unless_done(written.outcome);
-               const std::string id(written.task.at("id").as_string());
-               s.announce(audit);
-               s.events.task_created(ctx.who().org_id, id);
-               if (!written.task.at("assigned_to").is_null()) {
-                 auto ex = co_await asio::this_coro::executor;
-                 announce_assignment(s, ex, ctx, written, false);
-               }
-               co_return http::created(written.task);
+             [tasks](RequestContext& ctx) -> asio::awaitable<Response> {
+               const TaskInput in = read_task(ctx.body, true);
+               auto task = co_await tasks->create(ctx.who(), ctx.client_ip, in);
+               co_return http::created(task);
              });
 
   router.add(verb::get, "/api/v1/tasks", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
+             [tasks](RequestContext& ctx) -> asio::awaitable<Response> {
                TaskFilter f;
                f.status = http::query_text(ctx, "status");
                f.priority = http::query_text(ctx, "priority");
@@ -122,40 +81,26 @@ void add_task_routes(http::Router& router, Services& s) {
                f.created_by = http::query_text(ctx, "created_by");
                f.channel_id = http::query_text(ctx, "channel_id");
                http::PageRequest p = http::page_request(ctx);
-               auto page = co_await store->list(ctx.who(), f, p.limit, p.offset());
+               auto page = co_await tasks->list(ctx.who(), f, p.limit, p.offset());
                co_return http::paginated(page.tasks, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/tasks/:id", Access::authenticated,
-             [store](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto found = co_await store->find(ctx.who(), ctx.param("id"));
-               if (!found) throw ApiError::not_found("Task");
-               co_return http::ok(*found);
+             [tasks](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto task = co_await tasks->find(ctx.who(), ctx.param("id"));
+               co_return http::ok(task);
              });
 
   router.add(verb::patch, "/api/v1/tasks/:id", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               refuse_viewers(ctx);
-               TaskInput in = read_task(ctx.body, false);
-               AuditEntry audit = audit_by(ctx.who(), "task.updated", "task", "", ctx.client_ip);
-               auto written = co_await store->update(ctx.who(), ctx.param("id"), in, audit);
-               throw_unless_done(written.outcome);
-               s.announce(audit);
-               s.events.task_updated(ctx.who().org_id, ctx.param("id"));
-               if (written.notification_id) {
-                 auto ex = co_await asio::this_coro::executor;
-                 announce_assignment(s, ex, ctx, written, true);
-               }
-               co_return http::ok(written.task);
+             [tasks](RequestContext& ctx) -> asio::awaitable<Response> {
+               const TaskInput in = read_task(ctx.body, false);
+               auto task = co_await tasks->update(ctx.who(), ctx.client_ip, ctx.param("id"), in);
+               co_return http::ok(task);
              });
 
   router.add(verb::delete_, "/api/v1/tasks/:id", Access::authenticated,
-             [&s, store](RequestContext& ctx) -> asio::awaitable<Response> {
-               refuse_viewers(ctx);
-               AuditEntry audit = audit_by(ctx.who(), "task.deleted", "task", "", ctx.client_ip);
-               auto outcome = co_await store->remove(ctx.who(), ctx.param("id"), audit);
-               throw_unless_done(outcome);
-               s.announce(audit);
+             [tasks](RequestContext& ctx) -> asio::awaitable<Response> {
+               co_await tasks->remove(ctx.who(), ctx.client_ip, ctx.param("id"));
                json::object data;
                data["deleted"] = true;
                co_return http::ok(data);

@@ -90,7 +90,7 @@ void add_webhook_routes(http::Router& router, Services& s) {
   auto hooks = s.webhooks;
 
   router.add(verb::post, "/api/v1/webhooks", Access::authenticated,
-             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, hooks](RequestContext& ctx) -> asio::awaitable<Response> {
                refuse_viewers(ctx);
                json::array issues;
                auto w = read_webhook(ctx.body, issues);
@@ -99,6 +99,7 @@ void add_webhook_routes(http::Router& router, Services& s) {
                const std::string sealed = w->secret.empty() ? std::string() : hooks->seal(w->secret);
                auto created = co_await hooks->store().create(ctx.who().org_id, w->url, json::serialize(w->events),
                                                              sealed, audit);
+               s.announce(audit);
                co_return raw(status::created, created);
              });
 
@@ -109,11 +110,12 @@ void add_webhook_routes(http::Router& router, Services& s) {
              });
 
   router.add(verb::delete_, "/api/v1/webhooks/:id", Access::authenticated,
-             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+             [&s, hooks](RequestContext& ctx) -> asio::awaitable<Response> {
                refuse_viewers(ctx);
                AuditEntry audit = audit_by(ctx.who(), "webhook.deleted", "webhook", "", ctx.client_ip);
                const bool removed = co_await hooks->store().remove(ctx.who().org_id, ctx.param("id"), audit);
                if (!removed) co_return not_found();
+               s.announce(audit);
                co_return raw(status::ok, wrapped("success", true));
              });
 
