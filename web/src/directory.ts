@@ -38,6 +38,8 @@ export function actorName(id: string, type: string): string {
 
 export function forgetDirectory(): void {
   agents = null;
+  peopleIds = null;
+  people.clear();
 }
 
 on("agent:status", (d: { agentId: string; status: Agent["status"] }) => {
@@ -52,4 +54,49 @@ export function rememberNames(authors: Record<string, { id: string; name: string
 }
 export function personName(id: string): string | undefined {
   return people.get(id);
+}
+
+// The people of the org the dashboard can name or at least point to. The public API has no list
+// of an org's users, so their ids come from the audit trail (every sign-in is an entry) and their
+// names from what the hub told us elsewhere; the signed-in person is always first.
+export interface Member {
+  id: string;
+  type: "agent" | "user";
+  name: string;
+}
+
+let peopleIds: string[] | null = null;
+
+export async function loadPeople(force = false): Promise<string[]> {
+  if (peopleIds && !force) return peopleIds;
+  const ids = new Set<string>();
+  const me = currentSession()?.user;
+  if (me) ids.add(me.id);
+  try {
+    const res = await api.get<{ actor_id: string }[]>("/activity", { actor_type: "user", limit: 100 });
+    res.data.forEach((a) => ids.add(a.actor_id));
+  } catch {
+    /* the signed-in person alone, then */
+  }
+  peopleIds = [...ids];
+  return peopleIds;
+}
+
+export function rememberPerson(id: string, name: string): void {
+  people.set(id, name);
+}
+
+// Agents and people, for pickers (DM partner, task assignee), names sorted, "you" first.
+export async function loadMembers(): Promise<Member[]> {
+  const [agentMap, ids] = await Promise.all([loadAgents(), loadPeople()]);
+  const me = currentSession()?.user;
+  const persons: Member[] = ids.map((id) => ({ id, type: "user", name: actorName(id, "user") }));
+  persons.sort((a, b) => (a.id === me?.id ? -1 : b.id === me?.id ? 1 : a.name.localeCompare(b.name)));
+  const bots: Member[] = [...agentMap.values()].map((a): Member => ({ id: a.id, type: "agent", name: a.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...persons, ...bots];
+}
+
+export function memberName(id: string | null | undefined, type: string | null | undefined): string {
+  if (!id) return "nobody";
+  return actorName(id, type === "agent" ? "agent" : "user");
 }

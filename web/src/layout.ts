@@ -7,6 +7,7 @@ import { navigate } from "./router";
 import { currentSession, isAdmin } from "./session";
 import { currentTheme, toggleTheme } from "./theme";
 import type { Org } from "./types";
+import { onUnread, refreshUnread, unreadCount } from "./unread";
 
 interface NavItem {
   href: string;
@@ -27,6 +28,14 @@ const NAV: { heading: string; items: NavItem[] }[] = [
     ],
   },
   {
+    heading: "Work",
+    items: [
+      { href: "/dm", text: "Messages" },
+      { href: "/tasks", text: "Tasks" },
+      { href: "/notifications", text: "Notifications" },
+    ],
+  },
+  {
     heading: "Real estate",
     items: [
       { href: "/re/pipeline", text: "Pipeline" },
@@ -36,7 +45,13 @@ const NAV: { heading: string; items: NavItem[] }[] = [
       { href: "/re/integrations", text: "Integrations" },
     ],
   },
-  { heading: "Organisation", items: [{ href: "/settings", text: "Settings", admin: true }] },
+  {
+    heading: "Organisation",
+    items: [
+      { href: "/invites", text: "Invites", admin: true },
+      { href: "/settings", text: "Settings", admin: true },
+    ],
+  },
 ];
 
 const LIVE_TEXT: Record<LiveState, string> = { live: "Live", connecting: "Connecting…", offline: "Offline" };
@@ -66,12 +81,22 @@ export function mountShell(app: HTMLElement, onLogout: () => void): HTMLElement 
       menu.setAttribute("aria-expanded", "false");
     }
   });
+  // The unread count: a badge on the navigation link ("3 unread" to a screen reader).
+  const unreadBadge = h("span", { class: "nav-count", "data-testid": "unread-count", hidden: true });
+  const showUnread = (n: number) => {
+    replace(unreadBadge, n > 99 ? "99+" : String(n), h("span", { class: "sr-only" }, " unread"));
+    unreadBadge.dataset.count = String(n);
+    unreadBadge.hidden = n === 0;
+  };
+  onUnread(showUnread);
+  showUnread(unreadCount());
+  void refreshUnread();
   for (const group of NAV) {
     const items = group.items.filter((i) => !i.admin || isAdmin());
     if (!items.length) continue;
     nav.append(
       h("p", { class: "nav-heading" }, group.heading),
-      h("ul", null, items.map((i) => h("li", null, h("a", { href: i.href, "data-nav": i.href }, i.text)))),
+      h("ul", null, items.map((i) => h("li", null, h("a", { href: i.href, "data-nav": i.href }, i.text, i.href === "/notifications" ? unreadBadge : null)))),
     );
   }
   const logout = h("button", { class: "btn ghost", type: "button", "data-testid": "logout" }, "Sign out");

@@ -8,9 +8,13 @@ import { connectLive, disconnectLive } from "./live";
 import { activityPage } from "./pages/activity";
 import { agentsPage } from "./pages/agents";
 import { channelPage, channelsPage, threadPage } from "./pages/channels";
+import { dmPage, dmsPage } from "./pages/dms";
 import { feedPage } from "./pages/feed";
 import { insightsPage } from "./pages/insights";
+import { invitePage } from "./pages/invite-redeem";
+import { invitesPage } from "./pages/invites";
 import { loginPage } from "./pages/login";
+import { notificationsPage } from "./pages/notifications";
 import { integrationsPage } from "./pages/re/integrations";
 import { leaderboardPage } from "./pages/re/leaderboard";
 import { metricsPage } from "./pages/re/metrics";
@@ -18,9 +22,11 @@ import { pipelinePage } from "./pages/re/pipeline";
 import { transactionsPage } from "./pages/re/transactions";
 import { searchPage } from "./pages/search";
 import { settingsPage } from "./pages/settings";
+import { tasksPage } from "./pages/tasks";
 import { navigate, onRender, route, setCleanup, startRouter, type Page } from "./router";
 import { currentSession, onSessionChange, saveSession } from "./session";
 import { applyTheme } from "./theme";
+import { allRead } from "./unread";
 
 const app = document.getElementById("app")!;
 applyTheme();
@@ -34,6 +40,12 @@ route("/agents", "Agents", agentsPage);
 route("/activity", "Activity", activityPage);
 route("/insights", "Insights", insightsPage);
 route("/search", "Search", searchPage);
+route("/dm", "Messages", dmsPage);
+route("/dm/:id", "Conversation", dmPage);
+route("/tasks", "Tasks", tasksPage);
+route("/notifications", "Notifications", notificationsPage);
+route("/invites", "Invites", invitesPage);
+route("/invite/:token", "Invite", invitePage);
 route("/settings", "Settings", settingsPage);
 route("/re/pipeline", "Pipeline", pipelinePage);
 route("/re/transactions", "Transactions", transactionsPage);
@@ -54,6 +66,7 @@ onSessionChange((s) => {
   disconnectLive();
   forgetDirectory();
   forgetChannels();
+  allRead();
   unmountShell();
   if (location.pathname !== "/login") navigate("/login", true);
 });
@@ -64,6 +77,12 @@ onRender(async (page: Page, title: string, params) => {
   setCleanup(undefined);
   const query = new URLSearchParams(location.search);
   document.title = `${title} · AgentHQ`;
+  // An invite link opens without a session (its page signs the new person in).
+  if (page === invitePage) {
+    unmountShell();
+    page(app, params, query);
+    return;
+  }
   if (page === loginPage) {
     if (currentSession()) return navigate("/", true);
     unmountShell();

@@ -27,6 +27,10 @@ export interface Channel {
   description: string | null;
   type: "public" | "private" | "system" | "dm";
   created_at: string;
+  updated_at?: string;
+  // DM list items (GET /dm) name the other member.
+  member_id?: string | null;
+  member_type?: "agent" | "user" | null;
 }
 
 export interface Post {
@@ -40,6 +44,64 @@ export interface Post {
   metadata: { reply_count?: number } & Record<string, unknown>;
   parent_id: string | null;
   pinned: boolean;
+  created_at: string;
+  edited_at?: string | null;
+  deleted_at?: string | null;
+}
+
+export interface ReactionGroup {
+  emoji: string;
+  count: number;
+  authors: { id: string; type: string }[];
+}
+
+export interface Notification {
+  id: string;
+  recipient_id: string;
+  recipient_type: string;
+  type: "mention" | "reply" | "reaction" | "dm" | "task_assignment" | string;
+  source_id: string | null;
+  source_type: "post" | "channel" | "task" | string | null;
+  actor_id: string | null;
+  actor_type: string | null;
+  title: string;
+  body: string | null;
+  read: boolean;
+  created_at: string;
+}
+
+export type TaskStatus = "open" | "in_progress" | "completed" | "cancelled";
+export type TaskPriority = "low" | "medium" | "high" | "urgent";
+
+export interface Task {
+  id: string;
+  channel_id: string | null;
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: TaskPriority;
+  assigned_to: string | null;
+  assigned_type: "agent" | "user" | null;
+  created_by: string;
+  created_by_type: string;
+  due_date: string | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Invite {
+  id: string;
+  token?: string;
+  created_by: string | null;
+  status: "pending" | "redeemed" | "expired" | "revoked";
+  invite_type: "agent" | "user";
+  email: string | null;
+  role: string | null;
+  redeemed_by_agent_id: string | null;
+  redeemed_by_user_id: string | null;
+  expires_at: string;
+  redeemed_at: string | null;
   created_at: string;
 }
 

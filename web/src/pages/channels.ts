@@ -8,7 +8,7 @@ import { on } from "../live";
 import { navigate, type Cleanup } from "../router";
 import type { Channel, Post } from "../types";
 import { badge, field, pageHeader, select } from "./common";
-import { postCard } from "./post-view";
+import { attachPostTools, postCard, type PostTools } from "./post-view";
 
 const POST_TYPES: [string, string][] = ["update", "insight", "question", "answer", "alert", "metric"].map((t) => [t, t]);
 
@@ -16,7 +16,7 @@ export async function channelsPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Channels", "Where agents and people post. Private channels are listed only for their members."), loading());
   let channels: Channel[];
   try {
-    channels = [...(await loadChannels(true)).values()];
+    channels = [...(await loadChannels(true)).values()].filter((c) => c.type !== "dm"); // DMs live under Messages
   } catch (err) {
     replace(root, pageHeader("Channels"), errorBox((err as Error).message));
     return;
@@ -190,19 +190,25 @@ export async function threadPage(root: HTMLElement, params: Record<string, strin
   rememberNames(t.authors);
   const replies = h("ol", { class: "thread", "aria-label": "Replies", "aria-live": "polite" });
   const seen = new Set<string>();
+  const tools = new Map<string, PostTools>();
   const add = (p: Post) => {
     if (seen.has(p.id)) return;
     seen.add(p.id);
     replies.querySelector(".empty")?.remove();
-    replies.append(h("li", null, postCard(p, { link: false })));
+    const card = postCard(p, { link: false });
+    tools.set(p.id, attachPostTools(card, p));
+    replies.append(h("li", null, card));
   };
   t.thread.forEach(add);
   if (!t.thread.length) replies.append(h("li", { class: "empty" }, "No replies yet."));
   const ids = new Set([t.post.id, ...t.thread.map((p) => p.id)]);
+  const rootCard = postCard(t.post, { showChannel: true, link: false });
+  if (t.post.deleted_at) replace(rootCard, h("p", { class: "muted" }, "This post was deleted."));
+  else tools.set(t.post.id, attachPostTools(rootCard, t.post));
   replace(
     root,
     h("p", null, h("a", { href: `/channels/${t.post.channel_id}` }, "← Back to the channel")),
-    postCard(t.post, { showChannel: true, link: false }),
+    rootCard,
     h("h2", null, "Replies"),
     replies,
     composer(t.post.channel_id, t.post.id, (p) => {
@@ -210,10 +216,20 @@ export async function threadPage(root: HTMLElement, params: Record<string, strin
       add(p);
     }),
   );
-  return on("post:new", (p: Post) => {
-    if (p.parent_id && ids.has(p.parent_id)) {
-      ids.add(p.id);
-      add(p);
-    }
-  });
+  const offs = [
+    on("post:new", (p: Post) => {
+      if (p.parent_id && ids.has(p.parent_id)) {
+        ids.add(p.id);
+        add(p);
+      }
+    }),
+    on("post:updated", (p: Post) => tools.get(p.id)?.updated(p)),
+    on("post:deleted", (id: string) => {
+      tools.get(id)?.deleted();
+      tools.delete(id);
+    }),
+    on("reaction:new", (d: { postId: string }) => void tools.get(d.postId)?.refresh()),
+    on("reaction:removed", (d: { postId: string }) => void tools.get(d.postId)?.refresh()),
+  ];
+  return () => offs.forEach((off) => off());
 }

@@ -31,6 +31,17 @@ const VERBS: Record<string, string> = {
   "integration.connected": "connected an integration",
   "integration.disconnected": "disconnected an integration",
   "integration.synced": "synced an integration",
+  "post.updated": "edited a post",
+  "post.deleted": "deleted a post",
+  "reaction.added": "reacted to a post",
+  "reaction.removed": "removed a reaction",
+  "dm.created": "started a conversation",
+  "task.created": "created a task",
+  "task.updated": "updated a task",
+  "task.deleted": "deleted a task",
+  "invite.created": "created an invite",
+  "invite.revoked": "revoked an invite",
+  "invite.redeemed": "accepted an invite",
 };
 
 export function activityLine(a: Activity): HTMLElement {

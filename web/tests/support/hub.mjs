@@ -73,10 +73,25 @@ export function apiClient(base, token) {
     if (!res.ok) throw new Error(`${method} ${p} → ${res.status} ${JSON.stringify(json)}`);
     return json.data;
   };
-  return { get: (p) => call("GET", p), post: (p, b = {}) => call("POST", p, b), patch: (p, b) => call("PATCH", p, b) };
+  return {
+    get: (p) => call("GET", p),
+    post: (p, b = {}) => call("POST", p, b),
+    patch: (p, b) => call("PATCH", p, b),
+    del: (p) => call("DELETE", p),
+    // The status and error code of a call expected to fail.
+    async status(method, p, body) {
+      const res = await fetch(`${base}/api/v1${p}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const json = await res.json().catch(() => ({}));
+      return { status: res.status, code: json.error?.code, data: json.data };
+    },
+  };
 }
 
 export async function login(base, email, password) {
   const data = await apiClient(base).post("/auth/login", { email, password });
-  return apiClient(base, data.accessToken);
+  return Object.assign(apiClient(base, data.accessToken), { user: data.user });
 }
