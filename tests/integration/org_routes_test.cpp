@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "auth/password.hpp"
 #include "support/api_helpers.hpp"
@@ -51,6 +52,31 @@ TEST_F(OrgRoutes, GetOrgWithJwtAndApiKey) {
     EXPECT_EQ(created.back(), 'Z');
   }
   EXPECT_EQ(client().get("/api/v1/org/current", org.access_token).data().at("id"), json::value(org.id));
+}
+
+TEST_F(OrgRoutes, MembersListsPeopleThenAgentsOfTheOrgOnly) {
+  auto org = register_org(client(), "members");
+  auto zed = register_agent(client(), org.access_token, "zed-bot");
+  auto amy = register_agent(client(), org.access_token, "Amy-bot");
+  const std::string member = member_token(org);
+  auto other = register_org(client(), "members-other");
+  register_agent(client(), other.access_token, "stranger-bot");
+
+  for (const auto& token : {member, zed.api_key}) {
+    auto r = client().get("/api/v1/org/members", token);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto& list = r.data().as_array();
+    ASSERT_EQ(list.size(), 4u) << r.body;  // owner, member, two agents; nobody of the other org
+    EXPECT_EQ(list.at(0).at("type"), "user");
+    EXPECT_EQ(list.at(1).at("type"), "user");
+    std::set<std::string> roles{std::string(list.at(0).at("role").as_string()), std::string(list.at(1).at("role").as_string())};
+    EXPECT_EQ(roles, (std::set<std::string>{"owner", "member"}));
+    EXPECT_EQ(list.at(2).at("id"), json::value(amy.id)) << "by name, case-insensitively";
+    EXPECT_EQ(list.at(3).at("id"), json::value(zed.id));
+    EXPECT_TRUE(list.at(3).at("role").is_null());
+    for (const auto& m : list) EXPECT_EQ(m.as_object().size(), 4u) << "no emails or key material";
+  }
+  EXPECT_EQ(client().get("/api/v1/org/members").status, 401);
 }
 
 TEST_F(OrgRoutes, PatchOrgOnlyNameAndSettingsByAdmins) {

@@ -56,9 +56,8 @@ export function personName(id: string): string | undefined {
   return people.get(id);
 }
 
-// The people of the org the dashboard can name or at least point to. The public API has no list
-// of an org's users, so their ids come from the audit trail (every sign-in is an entry) and their
-// names from what the hub told us elsewhere; the signed-in person is always first.
+// The people of the org, named by GET /org/members (which also lists the agents; those come from
+// /agents with their presence). The signed-in person is always among them.
 export interface Member {
   id: string;
   type: "agent" | "user";
@@ -69,16 +68,20 @@ let peopleIds: string[] | null = null;
 
 export async function loadPeople(force = false): Promise<string[]> {
   if (peopleIds && !force) return peopleIds;
-  const ids = new Set<string>();
-  const me = currentSession()?.user;
-  if (me) ids.add(me.id);
+  const ids: string[] = [];
   try {
-    const res = await api.get<{ actor_id: string }[]>("/activity", { actor_type: "user", limit: 100 });
-    res.data.forEach((a) => ids.add(a.actor_id));
+    const res = await api.get<Member[]>("/org/members");
+    for (const m of res.data) {
+      if (m.type !== "user") continue;
+      people.set(m.id, m.name);
+      ids.push(m.id);
+    }
   } catch {
     /* the signed-in person alone, then */
   }
-  peopleIds = [...ids];
+  const me = currentSession()?.user;
+  if (me && !ids.includes(me.id)) ids.unshift(me.id);
+  peopleIds = ids;
   return peopleIds;
 }
 

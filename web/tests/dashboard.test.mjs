@@ -296,7 +296,9 @@ test("a direct message between two people arrives live; a third member cannot se
   await Promise.all([live(o.page), live(m.page), live(a.page)]);
   const unreadBefore = Number((await m.page.getByTestId("unread-count").getAttribute("data-count")) ?? 0);
 
-  // Olivia opens a conversation with Mia (a person: listed from the audit trail of sign-ins).
+  // Olivia opens a conversation with Mia: people are listed by name (GET /org/members).
+  const miaOption = o.page.locator(`#dm-with option[value="user:${mia.user.id}"]`);
+  assert.equal((await miaOption.textContent()).trim(), mia.user.name);
   await o.page.locator("#dm-with").selectOption(`user:${mia.user.id}`);
   await o.page.click('form[aria-label="Start a conversation"] button[type=submit]');
   await o.page.waitForURL(/\/dm\/[0-9A-Z]{26}$/);

@@ -24,6 +24,11 @@ void add_org_routes(http::Router& router, Services& s) {
   };
   router.add(verb::get, "/api/v1/org", Access::authenticated, get_org);
   router.add(verb::get, "/api/v1/org/current", Access::authenticated, get_org);
+  router.add(verb::get, "/api/v1/org/members", Access::authenticated,
+             [orgs](RequestContext& ctx) -> asio::awaitable<Response> {
+               auto members = co_await orgs->members(ctx.who());
+               co_return http::ok(members);
+             });
 
   router.add(verb::patch, "/api/v1/org", Access::admins, [orgs](RequestContext& ctx) -> asio::awaitable<Response> {
     http::BodyReader body(ctx.body);

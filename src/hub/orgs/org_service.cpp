@@ -26,4 +26,6 @@ asio::awaitable<json::object> OrgService::update(const auth::Identity& who, cons
   co_return std::move(*org);
 }
 
+asio::awaitable<json::array> OrgService::members(const auth::Identity& who) { co_return co_await store_.members(who.org_id); }
+
 }  // namespace agenthq::hub

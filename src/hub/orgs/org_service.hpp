@@ -1,5 +1,6 @@
 #pragma once
 #include <boost/asio/awaitable.hpp>
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@ class OrgService {
   explicit OrgService(Services& s) : s_(s), store_(s.db) {}
 
   boost::asio::awaitable<boost::json::object> current(const auth::Identity& who);
+  boost::asio::awaitable<boost::json::array> members(const auth::Identity& who);
   // org.updated; only name and settings change (nullopt: unchanged).
   boost::asio::awaitable<boost::json::object> update(const auth::Identity& who, const std::string& ip,
                                                      const std::optional<std::string>& name,

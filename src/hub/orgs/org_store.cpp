@@ -17,6 +17,17 @@ asio::awaitable<std::optional<json::object>> OrgStore::find(const std::string& o
   co_return r.row_json(0);
 }
 
+asio::awaitable<json::array> OrgStore::members(const std::string& org_id) {
+  db::Statement select(
+      "SELECT m.id, m.type, m.name, m.role FROM (SELECT id, 'user' AS type, name, role FROM users WHERE org_id = $1"
+      " UNION ALL SELECT id, 'agent', name, NULL FROM agents WHERE org_id = $1) m"
+      " ORDER BY m.type DESC, lower(m.name), m.id",
+      {org_id});
+  const db::Scope scope = db::Scope::org(org_id);
+  auto r = co_await db_.query(scope, std::move(select));
+  co_return r.rows_json();
+}
+
 asio::awaitable<std::optional<json::object>> OrgStore::update(const std::string& org_id,
                                                               const std::optional<std::string>& name,
                                                               const std::optional<json::object>& settings,

@@ -61,8 +61,21 @@ export async function notificationsPage(root: HTMLElement): Promise<Cleanup> {
     return item;
   }
 
+  // A notification that arrives while a page is being fetched is shown once the fetch is in
+  // (the fetch may or may not already hold it), so none is lost to the race.
+  let fetching = false;
+  const arrivedWhileFetching: Notification[] = [];
+  function showArrived(n: Notification): void {
+    if (list.querySelector(`[data-notification-id="${n.id}"]`)) return;
+    if (!list.isConnected) replace(body, list);
+    const el = notificationItem(n);
+    el.classList.add("fresh");
+    list.prepend(el);
+  }
+
   async function load(): Promise<void> {
     replace(body, loading());
+    fetching = true;
     try {
       const res = await api.get<Notification[]>("/notifications", { page, limit: 30, read: filter.value });
       list.replaceChildren(...res.data.map(notificationItem));
@@ -77,6 +90,9 @@ export async function notificationsPage(root: HTMLElement): Promise<Cleanup> {
       );
     } catch (err) {
       replace(body, errorBox((err as Error).message));
+    } finally {
+      fetching = false;
+      arrivedWhileFetching.splice(0).forEach(showArrived);
     }
   }
 
@@ -96,13 +112,11 @@ export async function notificationsPage(root: HTMLElement): Promise<Cleanup> {
     h("div", { class: "filters card" }, field("Show", filter, "n-read")),
     body,
   );
-  await Promise.all([load(), refreshUnread()]);
-  return on("notification:new", (d: { recipientId: string; notification: Notification }) => {
+  const stop = on("notification:new", (d: { recipientId: string; notification: Notification }) => {
     if (d.recipientId !== currentSession()?.user.id || page !== 1 || filter.value === "true") return;
-    if (list.querySelector(`[data-notification-id="${d.notification.id}"]`)) return;
-    if (!list.isConnected) replace(body, list);
-    const el = notificationItem(d.notification);
-    el.classList.add("fresh");
-    list.prepend(el);
+    if (fetching) arrivedWhileFetching.push(d.notification);
+    else showArrived(d.notification);
   });
+  await Promise.all([load(), refreshUnread()]);
+  return stop;
 }
