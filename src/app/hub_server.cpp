@@ -144,7 +144,7 @@ int serve(Config config, const ServeOptions& options) {
   std::vector<realtime::EventListener::Loop> targets;
   for (auto& loop : loops) targets.push_back({&loop->ioc, &loop->sessions});
   realtime::EventLoaders event_loaders;
-  hub::register_event_loaders(event_loaders);
+  hub::register_event_loaders(event_loaders, key_cache);
   realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, event_loaders,
                                    targets);
   asio::co_spawn(*home, listener.run(), asio::detached);

@@ -45,7 +45,10 @@ realtime::EventLoader org_loader(const char* event, const std::string& sql) {
 
 }  // namespace
 
-void register_event_loaders(realtime::EventLoaders& loaders) {
+void register_event_loaders(realtime::EventLoaders& loaders, auth::ApiKeyCache& keys) {
+  loaders.add_signal("agent_key_revoked", [&keys](const std::string&, const std::string& agent_id) {
+    keys.forget_agent(agent_id);
+  });
   loaders.add("post", post_loader("post:new"));
   loaders.add("post_updated", post_loader("post:updated"));
   // A deleted post's event is its id; a reaction's the post's id (contract §4).

@@ -37,6 +37,10 @@ class EventBus {
   void insight_created(const std::string& org_id, const std::string& id) { publish("insight", org_id, id); }
   void activity_logged(const std::string& org_id, const std::string& id) { publish("activity", org_id, id); }
   void agent_status(const std::string& org_id, const std::string& agent_id, const std::string& status);
+  // Every process forgets the agent's verified key (deleted agent): not an event for clients.
+  void agent_key_revoked(const std::string& org_id, const std::string& agent_id) {
+    publish("agent_key_revoked", org_id, agent_id);
+  }
   // Any other org-wide event whose data is small (well under NOTICE's 8000 bytes): it travels
   // inside the notification and reaches every connection of the org as {"event":name,"data":data}.
   // Larger data is dropped with a warning; send an id and let clients fetch instead.

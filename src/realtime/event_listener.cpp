@@ -142,6 +142,10 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
   Batch batch = parse_batch(payloads);
   for (auto& [key, ids] : batch.wanted) {
     const auto& [kind, org] = key;
+    if (const Signal* signal = loaders_.find_signal(kind)) {
+      for (const auto& [id, seq] : ids) (*signal)(org, id);
+      continue;
+    }
     const EventLoader* loader = loaders_.find(kind);
     if (!loader) {
       util::log::warn("realtime: no loader for {} event(s) of kind {}", ids.size(), kind);

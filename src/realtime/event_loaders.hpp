@@ -26,6 +26,11 @@ struct EventLoader {
   std::function<boost::json::value(boost::json::object)> data;
 };
 
+// A notification kind that is not an event for clients but news for every process (e.g. "this
+// agent's key is no longer valid"): the handler runs on the listener's thread with (org, id)
+// and must be thread-safe.
+using Signal = std::function<void(const std::string& org_id, const std::string& id)>;
+
 class EventLoaders {
  public:
   void add(std::string kind, EventLoader loader) { loaders_.insert_or_assign(std::move(kind), std::move(loader)); }
@@ -33,9 +38,15 @@ class EventLoaders {
     auto it = loaders_.find(kind);
     return it == loaders_.end() ? nullptr : &it->second;
   }
+  void add_signal(std::string kind, Signal handler) { signals_.insert_or_assign(std::move(kind), std::move(handler)); }
+  const Signal* find_signal(std::string_view kind) const {
+    auto it = signals_.find(kind);
+    return it == signals_.end() ? nullptr : &it->second;
+  }
 
  private:
   std::map<std::string, EventLoader, std::less<>> loaders_;
+  std::map<std::string, Signal, std::less<>> signals_;
 };
 
 }  // namespace agenthq::realtime

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 #include <functional>
+#include <thread>
 
 #include "auth/password.hpp"
 #include "support/api_helpers.hpp"
@@ -437,6 +438,21 @@ TEST_F(AgentRoutes, DeleteRulesCacheAndAudit) {
   EXPECT_EQ(rows[0], (Row{member.id, members_agent.id, "members"}));
   EXPECT_EQ(rows[1], (Row{admin.id, owners_agent.id, "owners"}));
   EXPECT_EQ(rows[2], (Row{org.owner_id, spare.id, "spare"}));
+
+  // Another process that had verified a key forgets it as soon as the agent is deleted elsewhere
+  // (not when its cache entry would expire, 60 s later).
+  {
+    HubProcess second(*hub_, {});
+    auto doomed = register_agent(client(), org.access_token, "doomed");
+    ASSERT_EQ(second.client().get("/api/v1/org", doomed.api_key).status, 200);  // now cached there
+    ASSERT_EQ(client().del("/api/v1/agents/" + doomed.id, org.access_token).status, 200);
+    int status = 0;
+    for (int i = 0; i < 50 && status != 401; ++i) {
+      status = second.client().get("/api/v1/org", doomed.api_key).status;
+      if (status != 401) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(status, 401) << "the other process still accepts a deleted agent's key";
+  }
 }
 
 TEST_F(AgentRoutes, TwoOrgsNeverSeeEachOthersAgents) {

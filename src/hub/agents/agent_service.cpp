@@ -60,8 +60,10 @@ asio::awaitable<void> AgentService::remove(const auth::Identity& who, const std:
   AuditEntry audit = audit_by(who, "agent.deleted", "agent", "", ip);
   auto outcome = co_await store_.remove(who, id, audit);
   check(outcome, "Only the agent's owner or an owner/admin of the organisation may delete it");
-  // Requests with the deleted agent's key must fail now, not when the cache entry expires.
+  // Requests with the deleted agent's key must fail now, not when the cache entry expires: here
+  // at once, in every other process as soon as the notification arrives.
   s_.key_cache.forget_agent(id);
+  s_.events.agent_key_revoked(who.org_id, id);
   s_.announce(audit);
 }
 
