@@ -49,7 +49,8 @@ struct EventLoop {
 
 // Hands an upgraded connection on /ws to a WebSocket session on the same thread.
 void accept_websockets(EventLoop& loop) {
-  loop.server->set_upgrade_handler([&loop](asio::ip::tcp::socket socket, http::HttpRequest request, std::string ip) {
+  loop.server->set_upgrade_handler("/ws", [&loop](asio::ip::tcp::socket socket, http::HttpRequest request,
+                                                  std::string ip) {
     std::make_shared<realtime::WsSession>(std::move(socket), *loop.ws, std::move(ip))->start(std::move(request));
   });
 }
