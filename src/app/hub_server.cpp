@@ -145,6 +145,14 @@ int serve(Config config, const ServeOptions& options) {
     if (auto creds = future.get()) save_demo_credentials(config, *creds);
   }
 
+  // The first health probe before anyone can ask: a hub that just started is not "degraded".
+  {
+    auto first = asio::co_spawn(loops[0]->ioc, probe.check(*loops[0]->db), asio::use_future);
+    loops[0]->ioc.run();
+    loops[0]->ioc.restart();
+    first.get();
+  }
+
   std::vector<realtime::EventListener::Loop> targets;
   for (auto& loop : loops) targets.push_back({&loop->ioc, &loop->sessions});
   realtime::EventLoaders event_loaders;
