@@ -8,6 +8,7 @@
 #include "app/config.hpp"
 #include "app/hub_server.hpp"
 #include "app/logging.hpp"
+#include "app/org_removal.hpp"
 #include "cli/context.hpp"
 
 int main(int argc, char** argv) {
@@ -50,6 +51,15 @@ int main(int argc, char** argv) {
       "rollup", "Rebuild the real-estate metrics from the transactions of every organisation");
   rollup_cmd->add_option("--org", rollup_org, "Only this organisation (id)");
   rollup_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
+
+  // `org delete` joins the client's `org` command (get, update) but runs here, against the
+  // database as the schema owner, like migrate and seed.
+  std::string delete_org_id;
+  auto* org_cmd = cli.get_subcommand("org");
+  auto* org_delete_cmd = org_cmd->add_subcommand(
+      "delete", "Remove an organisation and everything it owns, its audit trail included (recorded in org_removals)");
+  org_delete_cmd->add_option("--org", delete_org_id, "The organisation's id")->required();
+  org_delete_cmd->add_option("--data-dir", data_dir, "Data directory (env AGENTHQ_DATA_DIR)");
 
   cli.add_subcommand("version", "Print the version");
 
@@ -94,6 +104,7 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("migrate")) return migrate(config, migrate_action);
     if (cli.got_subcommand("seed")) return seed(config);
     if (cli.got_subcommand("re")) return re_rollup(config, rollup_org);
+    if (org_delete_cmd->parsed()) return delete_org(config, delete_org_id);
     return serve(config, ServeOptions{demo});
   } catch (const ConfigError& e) {
     std::cerr << "agenthq: configuration error: " << e.what() << "\n";

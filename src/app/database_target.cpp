@@ -18,7 +18,7 @@ DatabaseTarget open_database(const Config& config) {
     return t;
   }
   t.lock.emplace(DataDirLock::acquire(config.data_dir));
-  t.cluster = db::EmbeddedCluster::start(config.data_dir);
+  t.cluster = embedded_pg::EmbeddedCluster::start(config.data_dir);
   t.admin_conninfo = t.cluster->admin_conninfo();
   t.app_conninfo = t.cluster->app_conninfo();
   t.app_role = db::conninfo_user(t.app_conninfo);

@@ -5,7 +5,7 @@
 
 #include "app/config.hpp"
 #include "app/data_dir_lock.hpp"
-#include "db/embedded_cluster.hpp"
+#include "embedded_pg/embedded_cluster.hpp"
 
 namespace agenthq::app {
 
@@ -16,7 +16,7 @@ struct DatabaseTarget {
   std::string app_conninfo;    // what the server connects as (row-level security applies to it)
   std::string app_role;        // granted the server's privileges after migrating; empty if same as admin
   std::optional<DataDirLock> lock;
-  std::unique_ptr<db::EmbeddedCluster> cluster;
+  std::unique_ptr<embedded_pg::EmbeddedCluster> cluster;
 };
 
 DatabaseTarget open_database(const Config& config);

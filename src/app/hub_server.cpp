@@ -17,6 +17,7 @@
 #include "db/conninfo.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "hub/agents/agent_presence_store.hpp"
 #include "hub/events.hpp"
 #include "hub/cache/read_caches.hpp"
 #include "metrics/metrics.hpp"
@@ -49,7 +50,8 @@ struct EventLoop {
 
 // Hands an upgraded connection on /ws to a WebSocket session on the same thread.
 void accept_websockets(EventLoop& loop) {
-  loop.server->set_upgrade_handler([&loop](asio::ip::tcp::socket socket, http::HttpRequest request, std::string ip) {
+  loop.server->set_upgrade_handler("/ws", [&loop](asio::ip::tcp::socket socket, http::HttpRequest request,
+                                                  std::string ip) {
     std::make_shared<realtime::WsSession>(std::move(socket), *loop.ws, std::move(ip))->start(std::move(request));
   });
 }
@@ -97,6 +99,7 @@ int serve(Config config, const ServeOptions& options) {
   asio::io_context* home = nullptr;
   std::unique_ptr<db::Database> publisher_db, reader_db;
   std::unique_ptr<realtime::EventBus> events;
+  std::unique_ptr<hub::AgentPresenceStore> presence_store;
   std::unique_ptr<realtime::Presence> presence;
   std::unique_ptr<hub::ReadCaches> caches;
   const std::size_t per_loop = std::max<std::size_t>(1, config.db_pool_size / config.threads);
@@ -108,7 +111,8 @@ int serve(Config config, const ServeOptions& options) {
       publisher_db = std::make_unique<db::Database>(conninfo, 1, std::chrono::seconds(10));
       reader_db = std::make_unique<db::Database>(conninfo, 2, std::chrono::seconds(10));
       events = std::make_unique<realtime::EventBus>(*home, *publisher_db);
-      presence = std::make_unique<realtime::Presence>(*events);
+      presence_store = std::make_unique<hub::AgentPresenceStore>(config.presence_timeout);
+      presence = std::make_unique<realtime::Presence>(*presence_store, *events);
       if (config.read_cache_entries > 0) caches = std::make_unique<hub::ReadCaches>(config.read_cache_entries);
     }
     loop->db = std::make_unique<db::Database>(conninfo, per_loop, std::chrono::seconds(10));
@@ -139,6 +143,14 @@ int serve(Config config, const ServeOptions& options) {
     loops[0]->ioc.restart();
     publisher_db->close_idle();
     if (auto creds = future.get()) save_demo_credentials(config, *creds);
+  }
+
+  // The first health probe before anyone can ask: a hub that just started is not "degraded".
+  {
+    auto first = asio::co_spawn(loops[0]->ioc, probe.check(*loops[0]->db), asio::use_future);
+    loops[0]->ioc.run();
+    loops[0]->ioc.restart();
+    first.get();
   }
 
   std::vector<realtime::EventListener::Loop> targets;

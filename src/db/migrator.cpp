@@ -157,6 +157,7 @@ void grant_app_role(Session& s, const std::string& app_role) {
     const char* privileges = "SELECT, INSERT, UPDATE, DELETE";
     if (name == "activity_log") privileges = "SELECT, INSERT";         // the audit trail is append-only
     if (name == "post_counts" || name == "org_versions") privileges = "SELECT";  // kept by triggers (022, 023)
+    if (name == "org_removals") privileges = "SELECT";                  // written by `agenthq org delete` only
     if (name.rfind("knex_migrations", 0) == 0) privileges = "SELECT";  // the server may check, not migrate
     sql += "REVOKE ALL ON TABLE " + table + " FROM " + role + ";\n";
     sql += std::string("GRANT ") + privileges + " ON TABLE " + table + " TO " + role + ";\n";

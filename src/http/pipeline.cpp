@@ -90,6 +90,28 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
   co_return co_await route->handler(ctx);
 }
 
+void Pipeline::set_standard_headers(HttpResponse& res, const Response& out, const std::string& request_id) const {
+  if (!out.body.empty()) res.set(field::content_type, "application/json; charset=utf-8");
+  res.set(field::access_control_allow_origin, options_.cors_origin);
+  res.set(field::access_control_allow_credentials, "true");
+  res.set(field::vary, "Origin");
+  res.set("X-Request-Id", request_id);
+  add_security_headers(res);
+}
+
+HttpResponse Pipeline::refuse(Response out, const std::string& client_ip) const {
+  const std::string request_id = util::new_ulid();
+  HttpResponse res{out.status, 11};
+  res.keep_alive(false);
+  set_standard_headers(res, out, request_id);
+  for (auto& [name, value] : out.headers) res.set(name, value);
+  res.body() = std::move(out.body);
+  res.prepare_payload();
+  spdlog::info(R"("msg":"request refused","request_id":"{}","status":{},"ip":"{}")", request_id,
+               static_cast<unsigned>(out.status), client_ip);
+  return res;
+}
+
 boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request, const std::string& client_ip) {
   const auto started = std::chrono::steady_clock::now();
   RequestContext ctx;
@@ -149,12 +171,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
 
   HttpResponse res{out.status, request.version()};
   res.keep_alive(request.keep_alive());
-  if (!out.body.empty()) res.set(field::content_type, "application/json; charset=utf-8");
-  res.set(field::access_control_allow_origin, options_.cors_origin);
-  res.set(field::access_control_allow_credentials, "true");
-  res.set(field::vary, "Origin");
-  res.set("X-Request-Id", ctx.request_id);
-  add_security_headers(res);
+  set_standard_headers(res, out, ctx.request_id);
   if (dashboard) res.set("Content-Security-Policy", StaticSite::content_security_policy());
   if (limit) {
     res.set("RateLimit-Policy", std::to_string(limit->limit) + ";w=" +

@@ -36,12 +36,16 @@ class Pipeline {
   Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter, auth::Authenticator& authenticator,
            db::Database& db);
   boost::asio::awaitable<HttpResponse> handle(const HttpRequest& request, const std::string& client_ip);
+  // The reply to a request the server could not even read (too large, malformed): the same
+  // envelope and standard headers as every other reply, and the connection closes.
+  HttpResponse refuse(Response out, const std::string& client_ip) const;
 
  private:
   boost::asio::awaitable<Response> dispatch(const HttpRequest& request, RequestContext& ctx,
                                             const RateLimiter::Decision& limit);
   void parse_body(const HttpRequest& request, RequestContext& ctx) const;
   bool serves_dashboard(const HttpRequest& request, std::string_view path) const;
+  void set_standard_headers(HttpResponse& res, const Response& out, const std::string& request_id) const;
 
   PipelineOptions options_;
   const Router& router_;

@@ -15,6 +15,15 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
+namespace {
+// "100 KiB", "2 MiB", "512 bytes": a limit as the client should read it.
+std::string size_text(std::size_t bytes) {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + " MiB";
+  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+}  // namespace
+
 struct Server::Connection {
   beast::tcp_stream stream;
   bool busy = false;  // a request is being handled; shutdown lets it finish
@@ -73,7 +82,8 @@ asio::awaitable<void> Server::session(std::shared_ptr<Connection> conn) {
       // Malformed or oversized requests get an answer; closed or timed-out connections don't.
       Response r;
       if (read_ec == bhttp::error::body_limit) {
-        r = error(bhttp::status::payload_too_large, "PAYLOAD_TOO_LARGE", "Request body exceeds 100 KiB");
+        r = error(bhttp::status::payload_too_large, "PAYLOAD_TOO_LARGE",
+                  "Request body exceeds " + size_text(limits_.body_limit));
       } else if (read_ec == bhttp::error::header_limit) {
         r = error(bhttp::status::request_header_fields_too_large, "HEADERS_TOO_LARGE", "Request headers too large");
       } else if (read_ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() && read_ec != bhttp::error::end_of_stream &&
@@ -82,17 +92,13 @@ asio::awaitable<void> Server::session(std::shared_ptr<Connection> conn) {
       } else {
         break;
       }
-      HttpResponse res{r.status, 11};
-      res.set(bhttp::field::content_type, "application/json; charset=utf-8");
-      res.set(bhttp::field::connection, "close");
-      res.body() = std::move(r.body);
-      res.prepare_payload();
+      HttpResponse res = pipeline_.refuse(std::move(r), client_ip);
       conn->stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(conn->stream, res, asio::as_tuple(asio::use_awaitable));
       break;
     }
     HttpRequest req = parser.release();
-    if (upgrade_ && beast::websocket::is_upgrade(req) && req.target().substr(0, req.target().find('?')) == "/ws") {
+    if (upgrade_ && beast::websocket::is_upgrade(req) && req.target().substr(0, req.target().find('?')) == upgrade_path_) {
       conn->stream.expires_never();
       upgrade_(conn->stream.release_socket(), std::move(req), client_ip);
       co_return;

@@ -29,7 +29,11 @@ class Server {
          ServerLimits limits);
   void start();
   void shutdown();
-  void set_upgrade_handler(UpgradeHandler h) { upgrade_ = std::move(h); }
+  // WebSocket upgrades of `path` (query string aside) go to `h` instead of the pipeline.
+  void set_upgrade_handler(std::string path, UpgradeHandler h) {
+    upgrade_path_ = std::move(path);
+    upgrade_ = std::move(h);
+  }
   boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
 
  private:
@@ -42,6 +46,7 @@ class Server {
   Pipeline& pipeline_;
   ServerLimits limits_;
   UpgradeHandler upgrade_;
+  std::string upgrade_path_;
   std::list<std::weak_ptr<Connection>> connections_;
   bool stopping_ = false;
 };

@@ -1,8 +1,7 @@
 #pragma once
 #include <boost/asio/awaitable.hpp>
-#include <mutex>
+#include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "auth/identity.hpp"
 
@@ -14,21 +13,35 @@ namespace agenthq::realtime {
 
 class EventBus;
 
-// Agent presence driven by the socket: the first connection of an agent (in this process)
-// marks it online, the last one closing marks it offline, heartbeats refresh last_heartbeat.
-// Each change is written, then announced as agent:status. Shared by all event-loop threads.
+// Where socket presence is recorded: the agents resource implements it with its own SQL
+// (hub/agents/agent_presence_store.hpp); realtime knows no table. Each call returns the status
+// to announce when the agent's presence changed, nullopt when it did not.
+class PresenceStore {
+ public:
+  virtual ~PresenceStore() = default;
+  virtual boost::asio::awaitable<std::optional<std::string>> socket_opened(const auth::Identity& agent,
+                                                                           db::Database& db) = 0;
+  virtual boost::asio::awaitable<std::optional<std::string>> socket_closed(const auth::Identity& agent,
+                                                                           db::Database& db) = 0;
+  virtual boost::asio::awaitable<std::optional<std::string>> socket_heartbeat(const auth::Identity& agent,
+                                                                              db::Database& db) = 0;
+};
+
+// Agent presence driven by its sockets: every connection and disconnection of an agent is
+// recorded (the store combines it with REST heartbeats) and a change is announced as
+// agent:status. A failure is logged, never fatal to the socket. Shared by all event-loop threads.
 class Presence {
  public:
-  explicit Presence(EventBus& events) : events_(events) {}
+  Presence(PresenceStore& store, EventBus& events) : store_(store), events_(events) {}
   boost::asio::awaitable<void> connected(const auth::Identity& agent, db::Database& db);
   boost::asio::awaitable<void> disconnected(const auth::Identity& agent, db::Database& db);
   boost::asio::awaitable<void> heartbeat(const auth::Identity& agent, db::Database& db);
 
  private:
-  boost::asio::awaitable<void> set_status(const auth::Identity& agent, db::Database& db, const char* status);
+  enum class Change { opened, closed, heartbeat };
+  boost::asio::awaitable<void> record(const auth::Identity& agent, db::Database& db, Change change);
+  PresenceStore& store_;
   EventBus& events_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, int> connections_;
 };
 
 }  // namespace agenthq::realtime

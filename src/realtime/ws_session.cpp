@@ -149,8 +149,9 @@ asio::awaitable<void> WsSession::handle(const std::string& text) {
       reply("unsubscribed", {{"channel", channel}});
     }
   } else if (event == "heartbeat") {
-    reply("heartbeat_ack", {{"timestamp", util::iso8601_now()}});
+    // Recorded before the ack: a client that got its ack may rely on the heartbeat being stored.
     if (identity_->is_agent()) co_await ctx_.presence.heartbeat(*identity_, ctx_.db);
+    reply("heartbeat_ack", {{"timestamp", util::iso8601_now()}});
   } else {
     reply("error", {{"message", "Unknown event: " + event.substr(0, 100)}});
   }

@@ -1,7 +1,7 @@
 // The embedded PostgreSQL and the data directory lock, against real server binaries. These tests start
 // their own clusters and need no AGENTHQ_TEST_PG. As root they also cover running the database as an
 // unprivileged user and the /var/lib/agenthq fallback.
-#include "db/embedded_cluster.hpp"
+#include "embedded_pg/embedded_cluster.hpp"
 
 #include <fcntl.h>
 #include <gmock/gmock.h>
@@ -24,7 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using agenthq::app::DataDirLock;
-using agenthq::db::EmbeddedCluster;
+using agenthq::embedded_pg::EmbeddedCluster;
 using testing::HasSubstr;
 
 // A scratch directory under /tmp, removed with everything in it. Searchable by others (0711) by

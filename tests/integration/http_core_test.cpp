@@ -106,6 +106,22 @@ TEST_F(HttpCore, BadBodiesGetClearErrors) {
   EXPECT_EQ(client().get("/health").json.at("status"), "ok");
 }
 
+TEST_F(HttpCore, RequestsTheServerCannotReadGetTheStandardReply) {
+  const std::string body = "{\"email\":\"" + std::string(101 * 1024, 'a') + "\"}";
+  auto oversize = client().raw("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto garbage = client().raw("NOT HTTP AT ALL\r\n\r\n");
+  for (const auto* r : {&oversize, &garbage}) {
+    EXPECT_EQ(r->header("access-control-allow-origin"), "http://app.example");
+    EXPECT_EQ(r->header("x-content-type-options"), "nosniff");
+    EXPECT_FALSE(r->header("x-request-id").empty());
+    EXPECT_EQ(r->header("connection"), "close");
+  }
+  EXPECT_EQ(oversize.status, 413);
+  EXPECT_EQ(oversize.error_code(), "PAYLOAD_TOO_LARGE");
+  EXPECT_EQ(oversize.json.at("error").at("message"), "Request body exceeds 100 KiB");  // the configured limit
+}
+
 TEST_F(HttpCore, AccessLogHasOneLinePerRequestWithoutSecrets) {
   auto org = register_org(client(), "log");
   client().get("/api/v1/org?token=should-not-appear", org.access_token);

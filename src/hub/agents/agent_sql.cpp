@@ -2,17 +2,18 @@
 
 namespace agenthq::hub {
 namespace {
-std::string cutoff(std::chrono::seconds presence_timeout) {
-  return "now() - interval '" + std::to_string(presence_timeout.count()) + " seconds'";
-}
 std::string param(int n) { return "$" + std::to_string(n); }
 }  // namespace
+
+std::string presence_cutoff(std::chrono::seconds presence_timeout) {
+  return "now() - interval '" + std::to_string(presence_timeout.count()) + " seconds'";
+}
 
 std::string agent_columns(std::chrono::seconds presence_timeout, const std::string& t) {
   const std::string p = t + ".";
   return p + "id, " + p + "org_id, " + p + "name, " + p + "description, " + p + "api_key_prefix, " + p +
          "owner_user_id, CASE WHEN " + p + "status <> 'offline' AND (" + p + "last_heartbeat IS NULL OR " + p +
-         "last_heartbeat < " + cutoff(presence_timeout) + ") THEN 'offline' ELSE " + p + "status END AS status, " +
+         "last_heartbeat < " + presence_cutoff(presence_timeout) + ") THEN 'offline' ELSE " + p + "status END AS status, " +
          p + "last_heartbeat, " + p + "capabilities, " + p + "metadata, " + p + "created_at, " + p + "updated_at";
 }
 
@@ -21,8 +22,8 @@ std::string agent_presence_is(std::chrono::seconds presence_timeout, const std::
   const std::string p = t + ".";
   if (status == "offline")
     return "(" + p + "status = " + param(status_param) + " OR " + p + "last_heartbeat IS NULL OR " + p +
-           "last_heartbeat < " + cutoff(presence_timeout) + ")";
-  return "(" + p + "status = " + param(status_param) + " AND " + p + "last_heartbeat >= " + cutoff(presence_timeout) +
+           "last_heartbeat < " + presence_cutoff(presence_timeout) + ")";
+  return "(" + p + "status = " + param(status_param) + " AND " + p + "last_heartbeat >= " + presence_cutoff(presence_timeout) +
          ")";
 }
 

@@ -9,6 +9,9 @@ namespace agenthq::hub {
 // anyone having to call it.
 std::string agent_columns(std::chrono::seconds presence_timeout, const std::string& table = "agents");
 
+// SQL expression: the oldest heartbeat that still counts as present (`now() - interval 'N seconds'`).
+std::string presence_cutoff(std::chrono::seconds presence_timeout);
+
 // SQL predicate: the agent row `table` has the COMPUTED status bound at $status_param (one of
 // online/offline/busy, validated by the caller). Written without CASE so the planner can still
 // use the status index: "offline" is stored-offline or stale, anything else needs a fresh heartbeat.

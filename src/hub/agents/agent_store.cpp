@@ -122,8 +122,8 @@ asio::awaitable<AgentWrite> AgentStore::heartbeat(const auth::Identity& who, con
   db::SqlParams params = write_params(who, id);
   // A heartbeat means the agent is alive: without an explicit status it becomes online, but an
   // agent that declared itself busy stays busy until it says otherwise.
-  const std::string sql = "UPDATE agents a SET last_heartbeat = now(), status = COALESCE(" + params.bind(status) +
-                          ", CASE WHEN a.status = 'busy' THEN 'busy' ELSE 'online' END) WHERE a.org_id = $1 AND "
+  const std::string sql = "UPDATE agents a SET last_heartbeat = now(), rest_heartbeat_at = now(), status = COALESCE(" +
+                          params.bind(status) + ", CASE WHEN a.status = 'busy' THEN 'busy' ELSE 'online' END) WHERE a.org_id = $1 AND "
                           "a.id = $2 AND " + agent_editable_by("a", 3, 4, 5) + " RETURNING a.id";
   db::Statement write(sql, params.take());
   auto result = co_await guarded(who, id, std::move(write));

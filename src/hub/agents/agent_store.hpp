@@ -59,7 +59,9 @@ class AgentStore {
   // The deletion and its audit entry (agent.deleted) in one statement.
   boost::asio::awaitable<AgentWrite> remove(const auth::Identity& who, const std::string& id,
                                             const AuditEntry& audit);
-  // last_heartbeat = now(); status as given, else online unless the agent said it is busy.
+  // A REST heartbeat: last_heartbeat and rest_heartbeat_at = now() (the latter keeps the agent
+  // present after its last socket closes, migration 024); status as given, else online unless
+  // the agent said it is busy.
   boost::asio::awaitable<AgentWrite> heartbeat(const auth::Identity& who, const std::string& id,
                                                const std::optional<std::string>& status);
 

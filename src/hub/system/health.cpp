@@ -12,16 +12,20 @@ namespace json = boost::json;
 using boost::beast::http::status;
 using boost::beast::http::verb;
 
+asio::awaitable<void> HealthProbe::check(db::Database& db) {
+  try {
+    db::Statement ping("SELECT 1");
+    co_await db.query(db::Scope::none(), std::move(ping));
+    ok_ = true;
+  } catch (const std::exception&) {
+    ok_ = false;
+  }
+}
+
 asio::awaitable<void> HealthProbe::run(db::Database& db, std::chrono::milliseconds interval) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
   while (!stopped_) {
-    try {
-      db::Statement ping("SELECT 1");
-      co_await db.query(db::Scope::none(), std::move(ping));
-      ok_ = true;
-    } catch (const std::exception&) {
-      ok_ = false;
-    }
+    co_await check(db);
     timer.expires_after(interval);
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
   }

@@ -12,6 +12,9 @@ namespace agenthq::hub {
 class HealthProbe {
  public:
   bool database_ok() const { return ok_.load(std::memory_order_relaxed); }
+  // One ping; what database_ok() reports until the next. The server awaits it before it
+  // listens, so /health never answers "unavailable" merely because no probe ran yet.
+  boost::asio::awaitable<void> check(db::Database& db);
   // Pings the database every interval until stop() is called; run on one event-loop thread.
   boost::asio::awaitable<void> run(db::Database& db, std::chrono::milliseconds interval);
   void stop() { stopped_ = true; }

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-namespace agenthq::db {
+namespace agenthq::embedded_pg {
 
 // The hub's private PostgreSQL, used when no DATABASE_URL is given. It listens on no TCP address, only
 // on a Unix socket in a directory (mode 0700) that just the database user and root can enter, which is
@@ -42,4 +42,4 @@ class EmbeddedCluster {
   std::unique_ptr<State> s_;
 };
 
-}  // namespace agenthq::db
+}  // namespace agenthq::embedded_pg
