@@ -25,7 +25,7 @@ std::string timestamp_from_micros(const std::string& placeholder) {
 }
 
 void push_count_and_page(std::vector<Statement>& batch, PagedQuery q, std::int64_t limit, std::int64_t offset) {
-  Statement count = q.total ? std::move(*q.total) : Statement("SELECT count(*)" + q.from_where, q.params.values(), q.plan);
+  Statement count("SELECT count(*)" + q.from_where, q.params.values(), q.plan);
   SqlParams page_params = std::move(q.params);
   std::string page_sql = "SELECT " + q.columns + q.from_where + " ORDER BY " + q.order;
   page_sql += " LIMIT " + page_params.bind(std::to_string(limit)) + "::bigint";

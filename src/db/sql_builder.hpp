@@ -42,11 +42,9 @@ struct PagedQuery {
   std::string order;       // the ORDER BY list, without the keywords
   SqlParams params;        // the parameters from_where (and order) refer to
   Plan plan = Plan::cached;
-  // The total from elsewhere (e.g. maintained counters) instead of "SELECT count(*) <from_where>".
-  std::optional<Statement> total;
 };
 
-// Appends the total (q.total, else "SELECT count(*) <from_where>") and the page "SELECT <columns> <from_where> ORDER BY
+// Appends the total ("SELECT count(*) <from_where>") and the page "SELECT <columns> <from_where> ORDER BY
 // <order> LIMIT .. OFFSET .." to `batch`, in that order.
 void push_count_and_page(std::vector<Statement>& batch, PagedQuery query, std::int64_t limit, std::int64_t offset);
 

@@ -43,6 +43,9 @@ bool is_json_content_type(std::string_view ct) {
   return boost::algorithm::iequals(base, "application/json");
 }
 
+// GET and HEAD read; the same routes, caching and ETags serve both.
+bool reads(beast_http::verb v) { return v == beast_http::verb::get || v == beast_http::verb::head; }
+
 }  // namespace
 
 Pipeline::Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter,
@@ -53,7 +56,7 @@ Pipeline::Pipeline(PipelineOptions options, const Router& router, RateLimiter& l
 // rest, so its client-side routes (/channels/x) load index.html while /api/v1/nope stays a JSON 404.
 bool Pipeline::serves_dashboard(const HttpRequest& request, std::string_view path) const {
   if (!options_.dashboard || options_.dashboard->empty()) return false;
-  if (request.method() != beast_http::verb::get) return false;
+  if (!reads(request.method())) return false;
   if (path == "/api" || path.starts_with("/api/") || path == "/ws" || path == "/health") return false;
   return !router_.has_path(path);
 }
@@ -78,7 +81,9 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
     r.headers.emplace_back(field::retry_after, std::to_string(limit.reset_seconds));
     co_return r;
   }
-  const Route* route = router_.match(request.method(), ctx.path, ctx.params);
+  // HEAD is GET without the body (RFC 9110 §9.3.2): routed as GET, its body dropped when sent.
+  const auto method = request.method() == beast_http::verb::head ? beast_http::verb::get : request.method();
+  const Route* route = router_.match(method, ctx.path, ctx.params);
   if (!route) co_return error(status::not_found, "NOT_FOUND", "Route not found");
   ctx.route = route->pattern;
 
@@ -160,7 +165,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
   }
 
   // Conditional GET: clients that poll lists get 304 and no body when nothing changed.
-  if (request.method() == beast_http::verb::get && out.status == status::ok && !out.body.empty()) {
+  if (reads(request.method()) && out.status == status::ok && !out.body.empty()) {
     std::string etag = weak_etag(out.body);
     if (auto inm = request[field::if_none_match]; !inm.empty() && if_none_match(inm, etag)) {
       out.status = status::not_modified;
@@ -184,6 +189,11 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
   for (auto& [name, value] : out.custom_headers) res.set(name, value);
   res.body() = std::move(out.body);
   res.prepare_payload();
+  if (request.method() == beast_http::verb::head) {
+    const auto length = res.body().size();  // the GET's Content-Length, no body
+    res.body().clear();
+    res.content_length(length);
+  }
 
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();

@@ -53,6 +53,23 @@ TEST_F(HttpCore, UnknownRoutesAndMethodsAreJson404) {
   }
 }
 
+TEST_F(HttpCore, HeadIsGetWithoutTheBody) {
+  auto org = register_org(client(), "head");
+  for (const std::string path : {"/health", "/api/v1/org"}) {
+    auto get = client().request(verb::get, path, std::nullopt, org.access_token);
+    auto head = client().request(verb::head, path, std::nullopt, org.access_token);
+    ASSERT_EQ(get.status, 200) << path;
+    EXPECT_EQ(head.status, 200) << path;
+    EXPECT_TRUE(head.body.empty()) << path;
+    EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size())) << path;
+    EXPECT_EQ(head.header("content-type"), get.header("content-type")) << path;
+  }
+  auto get = client().get("/api/v1/org", org.access_token);
+  auto head = client().request(verb::head, "/api/v1/org", std::nullopt, org.access_token);
+  EXPECT_EQ(head.header("etag"), get.header("etag"));
+  EXPECT_EQ(client().request(verb::head, "/api/v1/org").status, 401);
+}
+
 TEST_F(HttpCore, CorsAndSecurityHeaders) {
   auto r = client().get("/health");
   EXPECT_EQ(r.header("access-control-allow-origin"), "http://app.example");

@@ -29,7 +29,7 @@ HttpResult to_result(http::response<http::string_body>& res) {
 }
 
 HttpResult exchange(const std::string& host, unsigned short port, const std::string& source,
-                    const std::function<void(beast::tcp_stream&)>& send) {
+                    const std::function<void(beast::tcp_stream&)>& send, bool head = false) {
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
   if (!source.empty()) {
@@ -42,6 +42,7 @@ HttpResult exchange(const std::string& host, unsigned short port, const std::str
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
+  parser.skip(head);  // a HEAD reply has the GET's Content-Length and no body
   http::read(stream, buffer, parser);
   auto res = parser.release();
   beast::error_code ec;
@@ -77,7 +78,7 @@ HttpResult HttpClient::request(http::verb method, const std::string& target, con
     for (const auto& [k, v] : headers) req.set(k, v);
     req.prepare_payload();
     http::write(stream, req);
-  });
+  }, method == http::verb::head);
 }
 
 HttpResult HttpClient::get(const std::string& target, const std::string& token) const {
