@@ -69,10 +69,13 @@ export async function invitesPage(root: HTMLElement): Promise<void> {
     return tr;
   };
 
+  let generation = 0;  // only the latest load renders (filters changed while one was in flight)
   async function load(): Promise<void> {
+    const mine = ++generation;
     replace(body, loading());
     try {
       const res = await api.get<Invite[]>("/invites", { page, limit: 20, type: filter.value });
+      if (mine !== generation) return;
       list.replaceChildren(...res.data.map(row));
       replace(
         body,
@@ -91,7 +94,7 @@ export async function invitesPage(root: HTMLElement): Promise<void> {
         res.pagination && (page > 1 || res.pagination.hasMore) ? pager(page, !!res.pagination.hasMore, res.pagination.total, (n) => ((page = n), load())) : null,
       );
     } catch (err) {
-      replace(body, errorBox((err as Error).message));
+      if (mine === generation) replace(body, errorBox((err as Error).message));
     }
   }
   filter.addEventListener("change", () => ((page = 1), load()));

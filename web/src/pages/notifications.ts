@@ -73,11 +73,16 @@ export async function notificationsPage(root: HTMLElement): Promise<Cleanup> {
     list.prepend(el);
   }
 
+  // Only the latest load renders: a filter change while "Mark all read" is still reloading must
+  // not be overwritten by the older, slower answer.
+  let generation = 0;
   async function load(): Promise<void> {
+    const mine = ++generation;
     replace(body, loading());
     fetching = true;
     try {
       const res = await api.get<Notification[]>("/notifications", { page, limit: 30, read: filter.value });
+      if (mine !== generation) return;
       list.replaceChildren(...res.data.map(notificationItem));
       replace(
         body,
@@ -89,10 +94,12 @@ export async function notificationsPage(root: HTMLElement): Promise<Cleanup> {
         res.pagination && (page > 1 || res.pagination.hasMore) ? pager(page, !!res.pagination.hasMore, res.pagination.total, (n) => ((page = n), load())) : null,
       );
     } catch (err) {
-      replace(body, errorBox((err as Error).message));
+      if (mine === generation) replace(body, errorBox((err as Error).message));
     } finally {
-      fetching = false;
-      arrivedWhileFetching.splice(0).forEach(showArrived);
+      if (mine === generation) {
+        fetching = false;
+        arrivedWhileFetching.splice(0).forEach(showArrived);
+      }
     }
   }
 

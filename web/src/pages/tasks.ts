@@ -152,10 +152,13 @@ export async function tasksPage(root: HTMLElement, _params: Record<string, strin
     }
   }
 
+  let generation = 0;  // only the latest load renders (filters changed while one was in flight)
   async function load(): Promise<void> {
+    const mine = ++generation;
     replace(body, loading());
     try {
       const res = await api.get<Task[]>("/tasks", { page, limit: 25, status: fStatus.value, priority: fPriority.value, assigned_to: parseMember(fAssignee.value).assigned_to });
+      if (mine !== generation) return;
       list.replaceChildren(...res.data.map(taskItem));
       const filtered = fStatus.value || fPriority.value || fAssignee.value;
       replace(
@@ -165,7 +168,7 @@ export async function tasksPage(root: HTMLElement, _params: Record<string, strin
       );
       list.querySelector(".focus")?.scrollIntoView({ block: "center" });
     } catch (err) {
-      replace(body, errorBox((err as Error).message));
+      if (mine === generation) replace(body, errorBox((err as Error).message));
     }
   }
   [fStatus, fPriority, fAssignee].forEach((s) => s.addEventListener("change", () => ((page = 1), load())));
