@@ -14,6 +14,7 @@ struct Identity {
   bool is_user() const { return kind == Kind::user; }
   bool is_agent() const { return kind == Kind::agent; }
   bool is_admin() const { return is_user() && (role == "owner" || role == "admin"); }
+  bool is_viewer() const { return is_user() && role == "viewer"; }  // reads, never writes
   const char* type_name() const { return is_user() ? "user" : "agent"; }
 };
 

@@ -34,4 +34,18 @@ void push_count_and_page(std::vector<Statement>& batch, PagedQuery q, std::int64
   batch.emplace_back(std::move(page_sql), page_params.take(), q.plan);
 }
 
+std::string text_array(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const auto& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : item) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
 }  // namespace agenthq::db

@@ -30,6 +30,9 @@ class SqlParams {
   std::vector<Param> values_;
 };
 
+// A PostgreSQL text[] literal ("{"a","b"}") of items, quoted and escaped, for a `$n::text[]` parameter.
+std::string text_array(const std::vector<std::string>& items);
+
 // SQL for "the instant bound at `placeholder`", which holds epoch microseconds as text: exact,
 // and independent of the session's TimeZone.
 std::string timestamp_from_micros(const std::string& placeholder);

@@ -7,6 +7,7 @@
 
 #include "db/database.hpp"
 #include "db/pg_connection.hpp"
+#include "db/sql_builder.hpp"
 #include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/session_registry.hpp"
@@ -18,18 +19,6 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 
 namespace {
-
-std::string text_array(const std::vector<std::string>& ids) {
-  std::string out = "{";
-  for (const auto& id : ids) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : id)
-      if (c != '"' && c != '\\') out += c;
-    out += '"';
-  }
-  return out + "}";
-}
 
 std::shared_ptr<const std::string> make_frame(const char* event, json::value data) {
   return std::make_shared<const std::string>(util::to_json(json::object{{"event", event}, {"data", std::move(data)}}));
@@ -153,7 +142,7 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
     }
     std::vector<std::string> id_list;
     for (const auto& [id, seq] : ids) id_list.push_back(id);
-    db::Statement select(loader->sql, {org, text_array(id_list)});
+    db::Statement select(loader->sql, {org, db::text_array(id_list)});
     db::PgResult rows;
     const db::Scope scope = db::Scope::org(org);  // a named local: no temporaries inside co_await (g++ 12)
     try {

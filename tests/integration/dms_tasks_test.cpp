@@ -45,18 +45,7 @@ class DmsTasks : public ::testing::Test {
     auto r = client().post("/api/v1/auth/login", {{"email", email}, {"password", "member-pass"}});
     return {id, std::string(r.data().at("accessToken").as_string())};
   }
-  static std::string id_of(const json::value& v) { return std::string(v.at("id").as_string()); }
-  static Ids ids(const json::value& list) {
-    Ids out;
-    for (const auto& p : list.as_array()) out.push_back(id_of(p));
-    return out;
-  }
-  std::unique_ptr<WsClient> connect(const std::string& token) const {
-    auto ws = std::make_unique<WsClient>(hub_->port(), "/ws?token=" + token);
-    ws->send(json::object{{"event", "heartbeat"}});
-    EXPECT_TRUE(ws->receive_event("heartbeat_ack"));
-    return ws;
-  }
+  std::unique_ptr<WsClient> connect(const std::string& token) const { return ready_socket(hub_->port(), token); }
   static HubProcess* hub_;
 };
 HubProcess* DmsTasks::hub_ = nullptr;

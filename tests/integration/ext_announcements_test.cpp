@@ -39,9 +39,8 @@ std::multiset<std::string> actions_seen(WsClient& ws, std::size_t wanted) {
 TEST_F(ExtAnnouncements, EveryExtChangeIsAnnouncedAsActivity) {
   auto client = hub_->client();
   auto org = register_org(client, "ext-announce");
-  WsClient ws(hub_->port(), "/ws?token=" + org.access_token);
-  ws.send(json::object{{"event", "heartbeat"}});
-  ASSERT_TRUE(ws.receive_event("heartbeat_ack"));
+  auto socket = ready_socket(hub_->port(), org.access_token);
+  WsClient& ws = *socket;
   auto agent = register_agent(client, org.access_token, "announcer");
 
   auto channels = client.get("/api/v1/channels", agent.api_key);

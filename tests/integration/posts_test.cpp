@@ -57,7 +57,6 @@ class PostRoutes : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << json::serialize(body) << " -> " << r.body;
     return r.status == 201 ? r.data().as_object() : json::object{};
   }
-  static std::string id_of(const json::value& v) { return std::string(v.at("id").as_string()); }
   static std::vector<std::string> ids(const HttpResult& r) {
     std::vector<std::string> out;
     for (const auto& p : r.data().as_array()) out.push_back(id_of(p));

@@ -19,12 +19,6 @@ std::set<std::string> keys(const json::value& v) {
   return out;
 }
 
-std::vector<std::string> ids(const json::value& list) {
-  std::vector<std::string> out;
-  for (const auto& v : list.as_array()) out.emplace_back(v.at("id").as_string());
-  return out;
-}
-
 const std::set<std::string> kPostKeys{"id",     "org_id",     "channel_id", "author_id", "author_type",
                                       "type",   "title",      "content",    "metadata",  "parent_id",
                                       "pinned", "created_at", "updated_at", "edited_at", "deleted_at"};

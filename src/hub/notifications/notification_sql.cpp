@@ -1,5 +1,7 @@
 #include "hub/notifications/notification_sql.hpp"
 
+#include "db/sql_builder.hpp"
+
 #include "util/ulid.hpp"
 
 namespace agenthq::hub {
@@ -24,25 +26,11 @@ std::string insert_notifications_from(const std::string& wanted, const std::stri
          actor_id + ") w WHERE w.ord <= cardinality(" + ids + "::text[]) RETURNING id";
 }
 
-std::string text_array(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const auto& item : items) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : item) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 std::string new_ids(std::size_t n) {
   std::vector<std::string> ids;
   ids.reserve(n);
   for (std::size_t i = 0; i < n; ++i) ids.push_back(util::new_ulid());
-  return text_array(ids);
+  return db::text_array(ids);
 }
 
 std::string cut_text(const std::string& text, int limit) {

@@ -18,8 +18,6 @@ std::string notification_columns(const std::string& alias = "n");
 std::string insert_notifications_from(const std::string& wanted, const std::string& ids, const std::string& actor_id,
                                       const std::string& actor_type);
 
-// "{a,b,c}" for a text[] parameter (ULIDs and names: no quoting needed beyond what it does).
-std::string text_array(const std::vector<std::string>& items);
 // n fresh ULIDs as a text[] parameter.
 std::string new_ids(std::size_t n);
 

@@ -1,5 +1,6 @@
 #include "hub/posts/post_side_effects.hpp"
 
+#include "db/sql_builder.hpp"
 #include "hub/notifications/notification_sql.hpp"
 #include "hub/posts/mentions.hpp"
 
@@ -52,7 +53,7 @@ db::Statement post_side_effects(const auth::Identity& who, const std::string& po
       " WHERE post.channel_type = 'dm'"
       "), notified AS (" + insert_notifications_from("wanted", "$7", "$3", "$4") +
       ") SELECT id FROM notified";
-  return db::Statement(sql, {who.org_id, post_id, who.id, std::string(who.type_name()), text_array(names),
+  return db::Statement(sql, {who.org_id, post_id, who.id, std::string(who.type_name()), db::text_array(names),
                              new_ids(mentions), new_ids(mentions + 2)});
 }
 

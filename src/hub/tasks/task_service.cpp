@@ -24,7 +24,7 @@ void throw_unless_done(TaskOutcome outcome) {
 }
 
 void refuse_viewers(const auth::Identity& who) {
-  if (who.is_user() && who.role == "viewer") throw ApiError::forbidden("Viewers cannot change tasks");
+  if (who.is_viewer()) throw ApiError::forbidden("Viewers cannot change tasks");
 }
 
 std::optional<std::string> channel_of(const json::object& task) {

@@ -80,7 +80,7 @@ std::optional<NewWebhook> read_webhook(const json::object& body, json::array& is
 }
 
 void refuse_viewers(const RequestContext& ctx) {
-  if (ctx.who().is_user() && ctx.who().role == "viewer")
+  if (ctx.who().is_viewer())
     throw http::ApiError::forbidden("Viewers cannot manage webhooks");
 }
 

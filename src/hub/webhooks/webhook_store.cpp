@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/activity/activity_store.hpp"
 #include "hub/notifications/notification_sql.hpp"
 #include "util/ulid.hpp"
@@ -81,7 +82,7 @@ asio::awaitable<std::vector<json::object>> WebhookStore::notifications(const std
                                                                       const std::vector<std::string>& ids) {
   Statement select("SELECT id AS notification_id, recipient_id, recipient_type, type, title, body, actor_id, actor_type,"
                    " source_id, source_type FROM notifications WHERE org_id = $1 AND id = ANY($2::text[]) ORDER BY id",
-                   {org_id, text_array(ids)});
+                   {org_id, db::text_array(ids)});
   const db::Scope scope = db::Scope::org(org_id);
   auto r = co_await db_.query(scope, std::move(select));
   std::vector<json::object> out;
@@ -100,7 +101,7 @@ asio::awaitable<void> WebhookStore::log_deliveries(const std::string& org_id, co
   for (const auto& t : targets) webhook_ids.push_back(t.id);
   Statement insert("INSERT INTO webhook_deliveries (id, org_id, webhook_id, delivery_id, event, payload)"
                    " SELECT d.id, $1, d.webhook_id, $4, $5, $6 FROM unnest($2::text[], $3::text[]) d (id, webhook_id)",
-                   {org_id, text_array(ids), text_array(webhook_ids), delivery_id, event, payload});
+                   {org_id, db::text_array(ids), db::text_array(webhook_ids), delivery_id, event, payload});
   const db::Scope scope = db::Scope::org(org_id);
   co_await db_.query(scope, std::move(insert));
 }

@@ -24,12 +24,6 @@ std::string agent_of_org(const std::string& param) {
 
 db::Param value_of(const Settable& field) { return field && *field ? db::Param(**field) : db::Param(); }
 
-// '{listed,prospecting}': a text[] literal of status names (plain identifiers, no quoting needed).
-std::string text_array(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const auto& item : items) out += (out.size() > 1 ? "," : "") + item;
-  return out + "}";
-}
 }  // namespace
 
 asio::awaitable<TransactionWritten> TransactionStore::create(const std::string& org_id,
@@ -131,7 +125,7 @@ asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& 
   if (c.status) {
     new_status = params.bind(c.status) + "::text";
     set += ", status = " + new_status;
-    where += " AND t.status = ANY(" + params.bind(text_array(statuses_that_may_move_to(*c.status))) +
+    where += " AND t.status = ANY(" + params.bind(db::text_array(statuses_that_may_move_to(*c.status))) +
              "::text[])";
   }
   auto assign = [&](const char* column, const Settable& field, const char* cast = "") {

@@ -59,4 +59,12 @@ std::string forge_jwt(const json::object& claims, long exp_in_seconds, const std
   return signing_input + "." + util::base64url_encode(std::string(reinterpret_cast<char*>(mac), len));
 }
 
+std::string id_of(const boost::json::value& v) { return std::string(v.at("id").as_string()); }
+
+std::vector<std::string> ids(const boost::json::value& list) {
+  std::vector<std::string> out;
+  for (const auto& item : list.as_array()) out.push_back(id_of(item));
+  return out;
+}
+
 }  // namespace agenthq::test

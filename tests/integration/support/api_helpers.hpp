@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json.hpp>
 #include <string>
+#include <vector>
 
 #include "support/http_client.hpp"
 
@@ -25,6 +26,9 @@ struct TestAgent {
 TestOrg register_org(const HttpClient& client, const std::string& label = "");
 TestAgent register_agent(const HttpClient& client, const std::string& user_token, const std::string& name);
 // Signs an HS256 token with the test hubs' secret: claims as given, exp seconds from now.
+// The "id" of an object; the ids of an array of objects, in order.
+std::string id_of(const boost::json::value& v);
+std::vector<std::string> ids(const boost::json::value& list);
 std::string forge_jwt(const boost::json::object& claims, long exp_in_seconds, const std::string& alg = "HS256",
                       const std::string& secret = "");
 

@@ -1,5 +1,7 @@
 #include "support/ws_client.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/json.hpp>
@@ -68,6 +70,13 @@ std::optional<json::value> WsClient::receive_event(const std::string& event, std
     if (msg->is_object() && msg->as_object().contains("event") && msg->at("event") == json::value(event)) return msg;
   }
   return std::nullopt;
+}
+
+std::unique_ptr<WsClient> ready_socket(unsigned short port, const std::string& token) {
+  auto ws = std::make_unique<WsClient>(port, "/ws?token=" + token);
+  ws->send(boost::json::object{{"event", "heartbeat"}});
+  EXPECT_TRUE(ws->receive_event("heartbeat_ack"));
+  return ws;
 }
 
 }  // namespace agenthq::test

@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -45,5 +46,8 @@ class WsClient {
   std::deque<std::pair<boost::json::value, std::string>> inbox_;  // parsed frame and its text
   std::string last_text_;
 };
+
+// A connection that has answered a heartbeat, so the server has authenticated and registered it.
+std::unique_ptr<WsClient> ready_socket(unsigned short port, const std::string& token);
 
 }  // namespace agenthq::test

@@ -32,7 +32,7 @@ std::string id_param(const http::RequestContext& ctx, const std::string& name) {
 }
 
 void refuse_viewers(const http::RequestContext& ctx) {
-  if (ctx.who().is_user() && ctx.who().role == "viewer") throw ApiError::forbidden("Viewers cannot change data");
+  if (ctx.who().is_viewer()) throw ApiError::forbidden("Viewers cannot change data");
 }
 
 }  // namespace agenthq::verticals::real_estate::integrations
