@@ -45,7 +45,7 @@ int seed(Config config) {
   const auth::JwtCodec jwt(config.jwt_secret);
   auth::ApiKeyCache key_cache;
   realtime::EventBus events(ioc, database);
-  hub::Services services{config, database, jwt, key_cache, workers, events};
+  hub::Services services{config.hub, database, jwt, key_cache, workers, events};
   auto future =
       asio::co_spawn(ioc, verticals::real_estate::seed_demo_with_real_estate(services), asio::use_future);
   ioc.run();

@@ -57,8 +57,8 @@ std::string parse_url(const Environment& env, const std::string& name, const std
   return v;
 }
 
-ProviderConfig parse_providers(const Environment& env) {
-  ProviderConfig p;
+verticals::real_estate::integrations::ProviderConfig parse_providers(const Environment& env) {
+  verticals::real_estate::integrations::ProviderConfig p;
   if (auto v = get(env, "FUB_SYSTEM_NAME"); !v.empty()) p.fub_system_name = v;
   p.fub_system_key = get(env, "FUB_SYSTEM_KEY");
   p.dotloop_client_id = get(env, "DOTLOOP_CLIENT_ID");
@@ -113,8 +113,8 @@ Config parse_config(const Environment& env) {
   c.jwt_secret = get(env, "JWT_SECRET");
   if (!c.jwt_secret.empty() && c.jwt_secret.size() < 32)
     throw ConfigError("JWT_SECRET must be at least 32 bytes long");
-  c.jwt_ttl = parse_ttl(env, "JWT_EXPIRES_IN", c.jwt_ttl);
-  c.jwt_refresh_ttl = parse_ttl(env, "JWT_REFRESH_EXPIRES_IN", c.jwt_refresh_ttl);
+  c.hub.jwt_ttl = parse_ttl(env, "JWT_EXPIRES_IN", c.hub.jwt_ttl);
+  c.hub.jwt_refresh_ttl = parse_ttl(env, "JWT_REFRESH_EXPIRES_IN", c.hub.jwt_refresh_ttl);
   c.rate_limit_window =
       std::chrono::milliseconds(parse_integer(env, "RATE_LIMIT_WINDOW_MS", 60000, 1, 24L * 3600 * 1000));
   c.rate_limit_max = parse_integer(env, "RATE_LIMIT_MAX", 100, 1, 100'000'000);
@@ -126,34 +126,34 @@ Config parse_config(const Environment& env) {
       throw ConfigError("LOG_LEVEL must be one of trace, debug, info, warn, error, off (got \"" + v + "\")");
     c.log_level = v;
   }
-  if (auto v = get(env, "ENCRYPTION_KEY"); !v.empty()) c.encryption_key = decode_encryption_key(v);
+  if (auto v = get(env, "ENCRYPTION_KEY"); !v.empty()) c.hub.encryption_key = decode_encryption_key(v);
   if (auto v = get(env, "AGENTHQ_DATA_DIR"); !v.empty()) c.data_dir = v;
   c.db_pool_size = static_cast<std::size_t>(parse_integer(env, "DATABASE_POOL_MAX", 16, 1, 1000));
   c.threads = static_cast<unsigned>(parse_integer(env, "AGENTHQ_THREADS", 0, 0, 256));
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
-  c.bcrypt_cost = static_cast<int>(parse_integer(env, "AGENTHQ_BCRYPT_COST", 12, 4, 15));
-  c.presence_timeout = std::chrono::seconds(parse_integer(env, "AGENTHQ_PRESENCE_TIMEOUT_S", 300, 1, 86400));
+  c.hub.bcrypt_cost = static_cast<int>(parse_integer(env, "AGENTHQ_BCRYPT_COST", 12, 4, 15));
+  c.hub.presence_timeout = std::chrono::seconds(parse_integer(env, "AGENTHQ_PRESENCE_TIMEOUT_S", 300, 1, 86400));
   c.ws_max_queued_frames = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_WS_MAX_QUEUE", 1024, 1, 1'000'000));
   c.read_cache_entries = static_cast<std::size_t>(parse_integer(env, "AGENTHQ_READ_CACHE_ENTRIES", 256, 0, 100'000));
   c.providers = parse_providers(env);
   if (auto v = get(env, "AGENTHQ_WEBHOOK_ALLOW_PRIVATE"); !v.empty()) {
     if (v != "0" && v != "1" && v != "true" && v != "false")
       throw ConfigError("AGENTHQ_WEBHOOK_ALLOW_PRIVATE must be 0, 1, true or false (got \"" + v + "\")");
-    c.webhooks.allow_internal = v == "1" || v == "true";
+    c.hub.webhooks.allow_internal = v == "1" || v == "true";
   }
-  c.webhooks.max_attempts = static_cast<int>(parse_integer(env, "AGENTHQ_WEBHOOK_MAX_ATTEMPTS", 5, 1, 20));
-  c.webhooks.backoff = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_WEBHOOK_BACKOFF_MS", 1000, 1, 3'600'000));
-  c.webhooks.timeout = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_WEBHOOK_TIMEOUT_MS", 10000, 100, 60'000));
+  c.hub.webhooks.max_attempts = static_cast<int>(parse_integer(env, "AGENTHQ_WEBHOOK_MAX_ATTEMPTS", 5, 1, 20));
+  c.hub.webhooks.backoff = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_WEBHOOK_BACKOFF_MS", 1000, 1, 3'600'000));
+  c.hub.webhooks.timeout = std::chrono::milliseconds(parse_integer(env, "AGENTHQ_WEBHOOK_TIMEOUT_MS", 10000, 100, 60'000));
   return c;
 }
 
 void resolve_secrets(Config& c) {
   if (c.production) {
     if (c.jwt_secret.empty()) throw ConfigError("JWT_SECRET is required in production (at least 32 bytes)");
-    if (c.encryption_key.empty()) throw ConfigError("ENCRYPTION_KEY is required in production (64 hex characters)");
+    if (c.hub.encryption_key.empty()) throw ConfigError("ENCRYPTION_KEY is required in production (64 hex characters)");
     return;
   }
-  if (!c.jwt_secret.empty() && !c.encryption_key.empty()) return;
+  if (!c.jwt_secret.empty() && !c.hub.encryption_key.empty()) return;
   // Development: generate once, keep beside the data so tokens survive restarts.
   std::filesystem::create_directories(c.data_dir);
   const auto path = c.data_dir / "secrets.env";
@@ -184,7 +184,7 @@ void resolve_secrets(Config& c) {
     std::filesystem::rename(tmp, path);
   }
   if (c.jwt_secret.empty()) c.jwt_secret = stored["JWT_SECRET"];
-  if (c.encryption_key.empty()) c.encryption_key = decode_encryption_key(stored["ENCRYPTION_KEY"]);
+  if (c.hub.encryption_key.empty()) c.hub.encryption_key = decode_encryption_key(stored["ENCRYPTION_KEY"]);
 }
 
 }  // namespace agenthq::app

@@ -17,8 +17,8 @@ std::string error_of(const Environment& env) {
 TEST(Config, Defaults) {
   Config c = parse_config({});
   EXPECT_EQ(c.port, 3000);
-  EXPECT_EQ(c.jwt_ttl, std::chrono::seconds(900));
-  EXPECT_EQ(c.jwt_refresh_ttl, std::chrono::seconds(604800));
+  EXPECT_EQ(c.hub.jwt_ttl, std::chrono::seconds(900));
+  EXPECT_EQ(c.hub.jwt_refresh_ttl, std::chrono::seconds(604800));
   EXPECT_EQ(c.rate_limit_max, 100);
   EXPECT_EQ(c.rate_limit_window, std::chrono::milliseconds(60000));
   EXPECT_EQ(c.cors_origin, "http://localhost:3001");
@@ -29,10 +29,10 @@ TEST(Config, ParsesValues) {
   Config c = parse_config({{"PORT", "8080"}, {"JWT_EXPIRES_IN", "2h"}, {"JWT_REFRESH_EXPIRES_IN", "30000"},
                            {"AGENTHQ_ENV", "production"}, {"ENCRYPTION_KEY", std::string(64, 'f')}});
   EXPECT_EQ(c.port, 8080);
-  EXPECT_EQ(c.jwt_ttl, std::chrono::hours(2));
-  EXPECT_EQ(c.jwt_refresh_ttl, std::chrono::seconds(30));  // a bare number is milliseconds
+  EXPECT_EQ(c.hub.jwt_ttl, std::chrono::hours(2));
+  EXPECT_EQ(c.hub.jwt_refresh_ttl, std::chrono::seconds(30));  // a bare number is milliseconds
   EXPECT_TRUE(c.production);
-  EXPECT_EQ(c.encryption_key, std::string(32, '\xff'));
+  EXPECT_EQ(c.hub.encryption_key, std::string(32, '\xff'));
 }
 
 TEST(Config, MalformedValuesNameTheVariable) {

@@ -84,7 +84,7 @@ int serve(Config config, const ServeOptions& options) {
   auth::KeyGuessThrottle key_throttle;
   metrics::registry().bcrypt_pool = &workers;
   metrics::registry().key_bcrypt_pool = &key_checks;
-  http::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
+  util::RateLimiter limiter(config.rate_limit_max, config.rate_limit_window);
   hub::HealthProbe probe;
   mcp::SessionStore mcp_sessions;
   const std::string conninfo = db::with_session_settings(target.app_conninfo);
@@ -111,16 +111,16 @@ int serve(Config config, const ServeOptions& options) {
       publisher_db = std::make_unique<db::Database>(conninfo, 1, std::chrono::seconds(10));
       reader_db = std::make_unique<db::Database>(conninfo, 2, std::chrono::seconds(10));
       events = std::make_unique<realtime::EventBus>(*home, *publisher_db);
-      presence_store = std::make_unique<hub::AgentPresenceStore>(config.presence_timeout);
+      presence_store = std::make_unique<hub::AgentPresenceStore>(config.hub.presence_timeout);
       presence = std::make_unique<realtime::Presence>(*presence_store, *events);
       if (config.read_cache_entries > 0) caches = std::make_unique<hub::ReadCaches>(config.read_cache_entries);
     }
     loop->db = std::make_unique<db::Database>(conninfo, per_loop, std::chrono::seconds(10));
     loop->authenticator = std::make_unique<auth::Authenticator>(jwt, key_cache, key_throttle, key_checks);
     loop->services =
-        std::make_unique<hub::Services>(hub::Services{config, *loop->db, jwt, key_cache, workers, *events, caches.get()});
+        std::make_unique<hub::Services>(hub::Services{config.hub, *loop->db, jwt, key_cache, workers, *events, caches.get()});
     add_all_routes(loop->router,
-                   RouteDeps{*loop->services, probe, loop->sessions, mcp_sessions, target.cluster != nullptr});
+                   RouteDeps{config, *loop->services, probe, loop->sessions, mcp_sessions, target.cluster != nullptr});
     const http::PipelineOptions pipeline_options{.cors_origin = config.cors_origin, .dashboard = &dashboard};
     loop->pipeline = std::make_unique<http::Pipeline>(pipeline_options, loop->router, limiter, *loop->authenticator,
                                                       *loop->db);

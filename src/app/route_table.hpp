@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "app/config.hpp"
 #include "http/api_docs.hpp"
 #include "http/router.hpp"
 #include "hub/services.hpp"
@@ -12,6 +13,7 @@ namespace agenthq::app {
 
 // What the routes of one event-loop thread are built from.
 struct RouteDeps {
+  const Config& config;
   hub::Services& services;
   const hub::HealthProbe& probe;
   realtime::SessionRegistry& events;  // this thread's WebSocket sessions and MCP waits

@@ -24,12 +24,12 @@ struct Table {
   boost::asio::thread_pool workers{1};
   boost::asio::io_context ioc;
   realtime::EventBus events{ioc, db};
-  hub::Services services{config, db, jwt, keys, workers, events};
+  hub::Services services{config.hub, db, jwt, keys, workers, events};
   hub::HealthProbe probe;
   realtime::SessionRegistry sessions;
   mcp::SessionStore mcp_sessions;
   http::Router router;
-  Table() { add_all_routes(router, RouteDeps{services, probe, sessions, mcp_sessions, false}); }
+  Table() { add_all_routes(router, RouteDeps{config, services, probe, sessions, mcp_sessions, false}); }
 };
 
 TEST(RouteTable, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {

@@ -3,34 +3,32 @@
 #include <boost/asio.hpp>
 
 #include "auth/api_key.hpp"
+#include "auth/auth_error.hpp"
 #include "auth/offload.hpp"
 #include "auth/password.hpp"
 #include "db/database.hpp"
-#include "http/api_error.hpp"
 #include "util/crypto.hpp"
 
 namespace agenthq::auth {
 namespace asio = boost::asio;
-using http::ApiError;
 
 namespace {
-ApiError invalid_api_key() {
-  return {boost::beast::http::status::unauthorized, "INVALID_API_KEY", "Invalid API key"};
-}
+AuthError invalid_api_key() { return {AuthError::Reason::invalid_api_key, "Invalid API key"}; }
+AuthError unauthenticated(const std::string& message) { return {AuthError::Reason::unauthenticated, message}; }
 bool verify_api_key_hash(const std::string& key, const std::string& hash) { return verify_password(key, hash); }
 }  // namespace
 
 asio::awaitable<Identity> Authenticator::authenticate(std::string_view authorization, db::Database& db,
                                                       const std::string& client) {
-  if (authorization.empty()) throw ApiError::unauthorized("Missing Authorization header");
+  if (authorization.empty()) throw unauthenticated("Missing Authorization header");
   constexpr std::string_view kBearer = "Bearer ";
-  if (!authorization.starts_with(kBearer)) throw ApiError::unauthorized("Authorization header must be 'Bearer <token>'");
+  if (!authorization.starts_with(kBearer)) throw unauthenticated("Authorization header must be 'Bearer <token>'");
   co_return co_await authenticate_token(authorization.substr(kBearer.size()), db, client);
 }
 
 asio::awaitable<Identity> Authenticator::authenticate_token(std::string_view token, db::Database& db,
                                                             const std::string& client) {
-  if (token.empty()) throw ApiError::unauthorized("Missing token");
+  if (token.empty()) throw unauthenticated("Missing token");
   if (is_api_key(token)) co_return co_await verify_api_key(token, db, client);
   co_return verify_jwt(token);
 }
@@ -43,9 +41,9 @@ Identity Authenticator::verify_jwt(std::string_view token) {
     verified_tokens_.erase(it);
   }
   auto result = jwt_.verify(token);
-  if (!result.claims) throw ApiError::unauthorized("Invalid or expired token");
+  if (!result.claims) throw unauthenticated("Invalid or expired token");
   if (result.claims->type != TokenType::access)
-    throw ApiError(boost::beast::http::status::unauthorized, "INVALID_TOKEN", "Not an access token");
+    throw AuthError(AuthError::Reason::not_access_token, "Not an access token");
   Identity identity{Identity::Kind::user, result.claims->sub, result.claims->org_id, result.claims->role};
   if (verified_tokens_.size() >= 10'000) verified_tokens_.clear();  // bounded; refilled on demand
   verified_tokens_.emplace(std::string(token), VerifiedToken{identity, result.claims->exp});
@@ -101,8 +99,8 @@ asio::awaitable<std::optional<ApiKeyCache::Agent>> Authenticator::lookup_api_key
   const std::string prefix = api_key_lookup_prefix(key);
   if (!known_key) {
     if (auto wait = throttle_.reserve(prefix, client))
-      throw ApiError::rate_limited("Too many failed API key checks, try again in " + std::to_string(*wait) + " s",
-                                   *wait);
+      throw AuthError(AuthError::Reason::throttled,
+                      "Too many failed API key checks, try again in " + std::to_string(*wait) + " s", *wait);
   }
   // Not tenant-scoped: the key is what tells us the tenant. A SECURITY DEFINER function
   // exposes only id, org and hash of agents sharing the 12-character prefix.

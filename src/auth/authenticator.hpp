@@ -19,8 +19,8 @@ class Database;
 
 namespace agenthq::auth {
 
-// Turns a bearer token into an Identity or throws the contract's 401 errors (429 when a
-// client or key prefix has spent its budget of failed key checks, see KeyGuessThrottle). One per
+// Turns a bearer token into an Identity or throws AuthError (throttled when a client or key
+// prefix has spent its budget of failed key checks, see KeyGuessThrottle). One per
 // event-loop thread: it coalesces concurrent first uses of the same API key so that a burst
 // of requests with a new key costs one bcrypt, not one each.
 class Authenticator {

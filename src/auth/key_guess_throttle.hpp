@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "http/rate_limiter.hpp"
+#include "util/rate_limiter.hpp"
 
 namespace agenthq::auth {
 
@@ -32,8 +32,8 @@ class KeyGuessThrottle {
   void refund(const std::string& prefix, const std::string& client);
 
  private:
-  http::RateLimiter prefixes_;
-  http::RateLimiter clients_;
+  util::RateLimiter prefixes_;
+  util::RateLimiter clients_;
 };
 
 }  // namespace agenthq::auth

@@ -1,5 +1,7 @@
 #include "db/migrator.hpp"
 
+#include "db/sql/create_bookkeeping.sql.hpp"
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -17,21 +19,6 @@ namespace {
 // "agenthq" in ASCII. Fixed forever: runners of every version must contend for the same key.
 constexpr long long kAdvisoryLockKey = 0x6167656e746871;
 
-// The reference's knex bookkeeping, column for column, so either tool can read the other's.
-constexpr const char* kCreateBookkeeping = R"sql(
-CREATE TABLE IF NOT EXISTS knex_migrations (
-  id serial PRIMARY KEY,
-  name varchar(255),
-  batch integer,
-  migration_time timestamptz
-);
-CREATE TABLE IF NOT EXISTS knex_migrations_lock (
-  "index" serial PRIMARY KEY,
-  is_locked integer
-);
-INSERT INTO knex_migrations_lock (is_locked)
-  SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM knex_migrations_lock);
-)sql";
 
 struct ConnCloser {
   void operator()(PGconn* c) const { PQfinish(c); }
@@ -105,7 +92,7 @@ std::string cell(const Result& r, int row, int col) { return PQgetvalue(r.get(),
 void begin_locked(Session& s) {
   s.run("BEGIN");
   s.run("SELECT pg_advisory_xact_lock($1::bigint)", {std::to_string(kAdvisoryLockKey)});
-  s.run(kCreateBookkeeping, {}, "creating knex_migrations");
+  s.run(std::string(sql::create_bookkeeping), {}, "creating knex_migrations");
   s.run("UPDATE knex_migrations_lock SET is_locked = 1");
 }
 

@@ -1,5 +1,7 @@
 #include "embedded_pg/embedded_cluster.hpp"
 
+#include "embedded_pg/sql/ensure_roles.sql.hpp"
+
 #include <fcntl.h>
 #include <grp.h>
 #include <libpq-fe.h>
@@ -128,19 +130,7 @@ struct EmbeddedCluster::State {
   // Idempotent, and re-asserts the attributes every start so a hand-edited role cannot stay privileged.
   void ensure_roles_and_database() const {
     const Connection conn = connect(superuser_conninfo);
-    PQclear(exec(conn.get(), R"sql(
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'agenthq_owner') THEN
-          CREATE ROLE agenthq_owner;
-        END IF;
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'agenthq_app') THEN
-          CREATE ROLE agenthq_app;
-        END IF;
-      END $$;
-      ALTER ROLE agenthq_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-      ALTER ROLE agenthq_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-    )sql"));
+    PQclear(exec(conn.get(), std::string(sql::ensure_roles).c_str()));
     PGresult* found = exec(conn.get(), "SELECT 1 FROM pg_database WHERE datname = 'agenthq'");
     const bool exists = PQntuples(found) > 0;
     PQclear(found);

@@ -21,4 +21,15 @@ ApiError ApiError::rate_limited(const std::string& message, long retry_after_sec
   return e;
 }
 
+ApiError ApiError::from(const auth::AuthError& refused) {
+  using Reason = auth::AuthError::Reason;
+  switch (refused.reason()) {
+    case Reason::unauthenticated: return unauthorized(refused.what());
+    case Reason::not_access_token: return {status::unauthorized, "INVALID_TOKEN", refused.what()};
+    case Reason::invalid_api_key: return {status::unauthorized, "INVALID_API_KEY", refused.what()};
+    case Reason::throttled: return rate_limited(refused.what(), refused.retry_after_seconds());
+  }
+  return unauthorized(refused.what());
+}
+
 }  // namespace agenthq::http

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "auth/auth_error.hpp"
+
 namespace agenthq::http {
 
 // A failure that ends a request with one of the contract's error codes. Routes and the
@@ -22,6 +24,8 @@ class ApiError : public std::runtime_error {
   static ApiError bad_request(std::string code, const std::string& message);
   // 429 RATE_LIMITED; the pipeline sends Retry-After: seconds.
   static ApiError rate_limited(const std::string& message, long retry_after_seconds);
+  // The contract's 401 (UNAUTHORIZED, INVALID_TOKEN, INVALID_API_KEY) or 429 for a refused credential.
+  static ApiError from(const auth::AuthError& refused);
 
   long retry_after_seconds() const { return retry_after_; }  // 0: no Retry-After
 

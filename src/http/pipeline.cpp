@@ -48,7 +48,7 @@ bool reads(beast_http::verb v) { return v == beast_http::verb::get || v == beast
 
 }  // namespace
 
-Pipeline::Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter,
+Pipeline::Pipeline(PipelineOptions options, const Router& router, util::RateLimiter& limiter,
                    auth::Authenticator& authenticator, db::Database& db)
     : options_(std::move(options)), router_(router), limiter_(limiter), authenticator_(authenticator), db_(db) {}
 
@@ -75,7 +75,7 @@ void Pipeline::parse_body(const HttpRequest& request, RequestContext& ctx) const
 }
 
 boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, RequestContext& ctx,
-                                                    const RateLimiter::Decision& limit) {
+                                                    const util::RateLimiter::Decision& limit) {
   if (!limit.allowed) {
     auto r = error(status::too_many_requests, "RATE_LIMITED", "Too many requests, please try again later.");
     r.headers.emplace_back(field::retry_after, std::to_string(limit.reset_seconds));
@@ -88,7 +88,11 @@ boost::asio::awaitable<Response> Pipeline::dispatch(const HttpRequest& request, 
   ctx.route = route->pattern;
 
   if (route->access != Access::open) {
-    ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_, ctx.client_ip);
+    try {
+      ctx.identity = co_await authenticator_.authenticate(request[field::authorization], db_, ctx.client_ip);
+    } catch (const auth::AuthError& refused) {
+      throw ApiError::from(refused);
+    }
     check_access(route->access, *ctx.identity);
   }
   parse_body(request, ctx);
@@ -125,7 +129,7 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
   ctx.request_id = util::new_ulid();
 
   Response out;
-  std::optional<RateLimiter::Decision> limit;
+  std::optional<util::RateLimiter::Decision> limit;
   bool dashboard = false;
   if (request.method() == beast_http::verb::options) {
     out.status = status::no_content;
@@ -145,8 +149,8 @@ boost::asio::awaitable<HttpResponse> Pipeline::handle(const HttpRequest& request
         // A Prometheus server scrapes every few seconds from one address; counting its scrapes
         // would eat into the API budget of that address, so /metrics is outside the limit.
         if (ctx.path != "/metrics") limit = limiter_.hit(client_ip);
-        const RateLimiter::Decision unlimited{true, 0, 0, 0};
-        const RateLimiter::Decision decision = limit.value_or(unlimited);
+        const util::RateLimiter::Decision unlimited{true, 0, 0, 0};
+        const util::RateLimiter::Decision decision = limit.value_or(unlimited);
         out = co_await dispatch(request, ctx, decision);
       }
     } catch (const ApiError& e) {

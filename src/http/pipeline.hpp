@@ -4,7 +4,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <string>
 
-#include "http/rate_limiter.hpp"
+#include "util/rate_limiter.hpp"
 #include "http/request_context.hpp"
 #include "http/router.hpp"
 
@@ -33,7 +33,7 @@ struct PipelineOptions {
 // check, JSON body, handler, error envelope, standard headers, one access-log line.
 class Pipeline {
  public:
-  Pipeline(PipelineOptions options, const Router& router, RateLimiter& limiter, auth::Authenticator& authenticator,
+  Pipeline(PipelineOptions options, const Router& router, util::RateLimiter& limiter, auth::Authenticator& authenticator,
            db::Database& db);
   boost::asio::awaitable<HttpResponse> handle(const HttpRequest& request, const std::string& client_ip);
   // The reply to a request the server could not even read (too large, malformed): the same
@@ -42,14 +42,14 @@ class Pipeline {
 
  private:
   boost::asio::awaitable<Response> dispatch(const HttpRequest& request, RequestContext& ctx,
-                                            const RateLimiter::Decision& limit);
+                                            const util::RateLimiter::Decision& limit);
   void parse_body(const HttpRequest& request, RequestContext& ctx) const;
   bool serves_dashboard(const HttpRequest& request, std::string_view path) const;
   void set_standard_headers(HttpResponse& res, const Response& out, const std::string& request_id) const;
 
   PipelineOptions options_;
   const Router& router_;
-  RateLimiter& limiter_;
+  util::RateLimiter& limiter_;
   auth::Authenticator& authenticator_;
   db::Database& db_;
 };

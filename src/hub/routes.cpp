@@ -21,7 +21,7 @@ namespace agenthq::hub {
 
 void add_hub_routes(http::Router& router, Services& services, const HealthProbe& probe) {
   services.webhooks =
-      std::make_shared<WebhookDispatcher>(services.db, services.config.webhooks, services.config.encryption_key);
+      std::make_shared<WebhookDispatcher>(services.db, services.settings.webhooks, services.settings.encryption_key);
   add_health_routes(router, probe);
   add_account_routes(router, services);
   add_org_routes(router, services);

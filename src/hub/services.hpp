@@ -2,7 +2,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <memory>
 
-#include "app/config.hpp"
+#include "hub/settings.hpp"
 #include "auth/api_key_cache.hpp"
 #include "auth/jwt.hpp"
 #include "db/database.hpp"
@@ -17,7 +17,7 @@ struct ReadCaches;
 // What routes of one event-loop thread depend on. The database pool is the thread's own;
 // the rest is shared by every thread of the process.
 struct Services {
-  const app::Config& config;
+  const Settings& settings;
   db::Database& db;
   const auth::JwtCodec& jwt;
   auth::ApiKeyCache& key_cache;

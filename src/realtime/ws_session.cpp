@@ -6,7 +6,7 @@
 #include <boost/url.hpp>
 
 #include "auth/authenticator.hpp"
-#include "http/api_error.hpp"
+#include "auth/auth_error.hpp"
 #include "realtime/presence.hpp"
 #include "metrics/metrics.hpp"
 #include "realtime/session_registry.hpp"
@@ -172,7 +172,7 @@ asio::awaitable<void> WsSession::run(http::HttpRequest request) {
   bool auth_error = false;  // the database failed, as opposed to a bad token
   try {
     identity_ = co_await ctx_.authenticator.authenticate_token(token, ctx_.db, client_ip_);
-  } catch (const http::ApiError&) {
+  } catch (const auth::AuthError&) {
   } catch (const std::exception& e) {
     util::log::warn("websocket: authentication failed: {}", e.what());
     auth_error = true;

@@ -32,8 +32,8 @@ bool verify_or_decoy(const std::string& password, const std::optional<std::strin
 
 json::object AccountService::token_pair(const std::string& user_id, const std::string& org_id,
                                         const std::string& role) const {
-  return {{"accessToken", s_.jwt.issue(user_id, org_id, role, auth::TokenType::access, s_.config.jwt_ttl)},
-          {"refreshToken", s_.jwt.issue(user_id, org_id, role, auth::TokenType::refresh, s_.config.jwt_refresh_ttl)}};
+  return {{"accessToken", s_.jwt.issue(user_id, org_id, role, auth::TokenType::access, s_.settings.jwt_ttl)},
+          {"refreshToken", s_.jwt.issue(user_id, org_id, role, auth::TokenType::refresh, s_.settings.jwt_refresh_ttl)}};
 }
 
 asio::awaitable<json::object> AccountService::sign_up(const SignUp& in) {
@@ -42,7 +42,7 @@ asio::awaitable<json::object> AccountService::sign_up(const SignUp& in) {
   n.org_slug = in.org_slug;
   n.email = in.email;
   n.user_name = in.user_name;
-  const int cost = s_.config.bcrypt_cost;
+  const int cost = s_.settings.bcrypt_cost;
   n.password_hash = co_await auth::offload(s_.workers, hash_with_cost, in.password, cost);
   auto r = co_await store_.register_organisation(n);
   if (r.conflict == RegisterConflict::slug_taken)
@@ -61,7 +61,7 @@ asio::awaitable<json::object> AccountService::login(const std::string& ip, const
   auto user = co_await store_.find_login(email);
   std::optional<std::string> hash;
   if (user) hash = user->password_hash;
-  const int cost = s_.config.bcrypt_cost;
+  const int cost = s_.settings.bcrypt_cost;
   bool match = co_await auth::offload(s_.workers, verify_or_decoy, password, hash, cost);
   if (!user || !match) throw ApiError(status::unauthorized, "INVALID_CREDENTIALS", "Invalid email or password");
   AuditEntry login{user->org_id, user->id, "user", "user.login", "user", user->id, {}, ip};
@@ -83,7 +83,7 @@ asio::awaitable<json::object> AccountService::refresh(std::string_view refresh_t
   if (!role) throw ApiError(status::unauthorized, "INVALID_TOKEN", "The user no longer exists");
   json::object data;
   data["accessToken"] =
-      s_.jwt.issue(verified.claims->sub, verified.claims->org_id, *role, auth::TokenType::access, s_.config.jwt_ttl);
+      s_.jwt.issue(verified.claims->sub, verified.claims->org_id, *role, auth::TokenType::access, s_.settings.jwt_ttl);
   co_return data;
 }
 
@@ -97,7 +97,7 @@ asio::awaitable<json::object> AccountService::register_agent(const auth::Identit
   a.owner_user_id = who.id;
   const std::string key = auth::generate_api_key();
   a.api_key_prefix = auth::api_key_lookup_prefix(key);
-  const int cost = s_.config.bcrypt_cost;
+  const int cost = s_.settings.bcrypt_cost;
   a.api_key_hash = co_await auth::offload(s_.workers, hash_with_cost, key, cost);
   AuditEntry audit = audit_by(who, "agent.registered", "agent", "", ip);
   auto agent = co_await store_.create_agent(a, audit);

@@ -23,7 +23,7 @@ struct SignUp {
 // always runs on the worker pool.
 class AccountService {
  public:
-  explicit AccountService(Services& s) : s_(s), store_(s.db, s.config.presence_timeout) {}
+  explicit AccountService(Services& s) : s_(s), store_(s.db, s.settings.presence_timeout) {}
 
   // {accessToken, refreshToken, org, user}; 409 ORG_EXISTS / EMAIL_EXISTS.
   boost::asio::awaitable<boost::json::object> sign_up(const SignUp& sign_up);

@@ -15,7 +15,7 @@ namespace agenthq::hub {
 // statements; this adds the audit entries, the key-cache invalidation and the announcements.
 class AgentService {
  public:
-  explicit AgentService(Services& s) : s_(s), store_(s.db, s.config.presence_timeout) {}
+  explicit AgentService(Services& s) : s_(s), store_(s.db, s.settings.presence_timeout) {}
 
   boost::asio::awaitable<AgentPage> list(const auth::Identity& who, std::int64_t limit, std::int64_t offset);
   boost::asio::awaitable<AgentPage> search(const auth::Identity& who, const AgentQuery& query, std::int64_t limit,

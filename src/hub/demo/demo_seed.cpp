@@ -36,8 +36,8 @@ std::string hash_secret(const std::string& secret, int cost) { return auth::hash
 }  // namespace
 
 asio::awaitable<std::optional<json::object>> seed_demo(Services& s) {
-  AccountStore store(s.db, s.config.presence_timeout);
-  const int cost = s.config.bcrypt_cost;
+  AccountStore store(s.db, s.settings.presence_timeout);
+  const int cost = s.settings.bcrypt_cost;
   auto hash = [&](std::string secret) {
     return auth::offload(s.workers, &hash_secret, std::move(secret), cost);
   };

@@ -6,7 +6,7 @@
 #include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "http/query_params.hpp"
-#include "http/rate_limiter.hpp"
+#include "util/rate_limiter.hpp"
 #include "hub/invites/invite_service.hpp"
 
 namespace agenthq::hub {
@@ -23,8 +23,8 @@ using http::Response;
 namespace {
 
 // Shared by both redeem routes and every event-loop thread (contract §1.6).
-http::RateLimiter& redeem_limiter() {
-  static http::RateLimiter limiter(10, std::chrono::minutes(15));
+util::RateLimiter& redeem_limiter() {
+  static util::RateLimiter limiter(10, std::chrono::minutes(15));
   return limiter;
 }
 

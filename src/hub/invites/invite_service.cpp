@@ -94,7 +94,7 @@ asio::awaitable<json::object> InviteService::redeem_agent(const std::string& ip,
   red.name = name;
   const std::string key = auth::generate_api_key();
   red.key_prefix = auth::api_key_lookup_prefix(key);
-  const int cost = s_.config.bcrypt_cost;
+  const int cost = s_.settings.bcrypt_cost;
   red.secret_hash = co_await auth::offload(s_.workers, hash_with_cost, key, cost);
   red.new_id = util::new_ulid();
   red.audit_id = util::new_ulid();
@@ -115,7 +115,7 @@ asio::awaitable<json::object> InviteService::redeem_user(const std::string& ip, 
   Redemption red;
   red.token = token;
   red.name = name;
-  const int cost = s_.config.bcrypt_cost;
+  const int cost = s_.settings.bcrypt_cost;
   red.secret_hash = co_await auth::offload(s_.workers, hash_with_cost, password, cost);
   red.new_id = util::new_ulid();
   red.audit_id = util::new_ulid();
@@ -125,8 +125,8 @@ asio::awaitable<json::object> InviteService::redeem_user(const std::string& ip, 
   const std::string id(user.at("id").as_string()), org(user.at("org_id").as_string()), role(user.at("role").as_string());
   s_.events.activity_logged(org, red.audit_id);
   json::object data = std::move(r.created);
-  data["accessToken"] = s_.jwt.issue(id, org, role, auth::TokenType::access, s_.config.jwt_ttl);
-  data["refreshToken"] = s_.jwt.issue(id, org, role, auth::TokenType::refresh, s_.config.jwt_refresh_ttl);
+  data["accessToken"] = s_.jwt.issue(id, org, role, auth::TokenType::access, s_.settings.jwt_ttl);
+  data["refreshToken"] = s_.jwt.issue(id, org, role, auth::TokenType::refresh, s_.settings.jwt_refresh_ttl);
   co_return data;
 }
 

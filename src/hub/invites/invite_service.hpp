@@ -17,7 +17,7 @@ namespace agenthq::hub {
 // bcrypt runs on the worker pool, never on the event loop.
 class InviteService {
  public:
-  explicit InviteService(Services& s) : s_(s), store_(s.db, s.config.presence_timeout) {}
+  explicit InviteService(Services& s) : s_(s), store_(s.db, s.settings.presence_timeout) {}
 
   // invite.created; {invite, token}. type "agent" (no email, no role) or "user".
   boost::asio::awaitable<boost::json::object> create(const auth::Identity& who, const std::string& ip,

@@ -77,7 +77,7 @@ Response page_response(const PostPage& page, const http::PageRequest& p) {
 
 void add_post_routes(http::Router& router, Services& s) {
   auto posts = std::make_shared<PostService>(s);
-  auto searcher = std::make_shared<SearchStore>(s.db, s.config.presence_timeout, s.caches ? &s.caches->search : nullptr);
+  auto searcher = std::make_shared<SearchStore>(s.db, s.settings.presence_timeout, s.caches ? &s.caches->search : nullptr);
 
   router.add(verb::post, "/api/v1/posts", Access::authenticated,
              [posts](RequestContext& ctx) -> asio::awaitable<Response> {

@@ -66,7 +66,7 @@ Response envelope(const SearchResult& r, const http::PageRequest& page) {
 }  // namespace
 
 void add_search_routes(http::Router& router, Services& s) {
-  auto store = std::make_shared<SearchStore>(s.db, s.config.presence_timeout, s.caches ? &s.caches->search : nullptr);
+  auto store = std::make_shared<SearchStore>(s.db, s.settings.presence_timeout, s.caches ? &s.caches->search : nullptr);
 
   router.add(verb::get, "/api/v1/search", Access::authenticated,
              [store](RequestContext& ctx) -> asio::awaitable<Response> {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/config.hpp"
+#include "hub/settings.hpp"
 #include "db/database.hpp"
 #include "hub/webhooks/webhook_sender.hpp"
 #include "hub/webhooks/webhook_store.hpp"
@@ -22,7 +22,7 @@ namespace agenthq::hub {
 // Retries are kept in memory: a restart leaves unfinished rows "pending" in the log.
 class WebhookDispatcher : public std::enable_shared_from_this<WebhookDispatcher> {
  public:
-  WebhookDispatcher(db::Database& db, const app::WebhookConfig& config, std::string encryption_key)
+  WebhookDispatcher(db::Database& db, const WebhookSettings& config, std::string encryption_key)
       : store_(db), config_(config), key_(std::move(encryption_key)) {}
 
   // Posts in private and DM channels are never sent (their readers are the members only); pass
@@ -53,7 +53,7 @@ class WebhookDispatcher : public std::enable_shared_from_this<WebhookDispatcher>
                                             const std::string& body) const;
 
   WebhookStore store_;
-  app::WebhookConfig config_;
+  WebhookSettings config_;
   std::string key_;
 };
 

@@ -7,11 +7,11 @@
 
 namespace agenthq::verticals::real_estate {
 
-void add_routes(http::Router& router, hub::Services& services) {
+void add_routes(http::Router& router, hub::Services& services, const integrations::ProviderConfig& providers) {
   add_transaction_routes(router, services);
   add_profile_routes(router, services);
   add_metric_routes(router, services);
-  add_integration_routes(router, services);
+  add_integration_routes(router, services, providers);
 }
 
 }  // namespace agenthq::verticals::real_estate

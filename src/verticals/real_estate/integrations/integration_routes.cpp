@@ -22,8 +22,8 @@ using http::RequestContext;
 using http::Response;
 using namespace integrations;
 
-void add_integration_routes(http::Router& router, hub::Services& services) {
-  auto env = std::make_shared<IntegrationEnv>(services);
+void add_integration_routes(http::Router& router, hub::Services& services, const ProviderConfig& providers) {
+  auto env = std::make_shared<IntegrationEnv>(services, providers);
 
   // Connecting, disconnecting and deleting change the org's stored secrets: owners and admins
   // only (the reference let any member or agent do it, contract section 8).
@@ -36,7 +36,7 @@ void add_integration_routes(http::Router& router, hub::Services& services) {
                const Provider provider = *provider_from(type);
                const json::object credentials = validated_credentials(provider, *submitted);
                const auto settings = body.optional_object("settings");
-               const std::string sealed = seal(env->services.config.encryption_key, credentials);
+               const std::string sealed = seal(env->services.settings.encryption_key, credentials);
 
                const std::string org_id = ctx.who().org_id;
                hub::AuditEntry audit = hub::audit_by(ctx.who(), "integration.connected", "integration", "",

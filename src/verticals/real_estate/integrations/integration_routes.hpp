@@ -3,9 +3,11 @@
 #pragma once
 #include "http/router.hpp"
 #include "hub/services.hpp"
+#include "verticals/real_estate/integrations/provider_config.hpp"
 
 namespace agenthq::verticals::real_estate {
 
-void add_integration_routes(http::Router& router, hub::Services& services);
+void add_integration_routes(http::Router& router, hub::Services& services,
+                            const integrations::ProviderConfig& providers);
 
 }  // namespace agenthq::verticals::real_estate

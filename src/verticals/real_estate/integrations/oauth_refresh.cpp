@@ -7,7 +7,7 @@
 namespace agenthq::verticals::real_estate::integrations {
 namespace json = boost::json;
 
-OutboundRequest refresh_request(Provider provider, const app::ProviderConfig& config, const OAuthTokens& tokens) {
+OutboundRequest refresh_request(Provider provider, const ProviderConfig& config, const OAuthTokens& tokens) {
   OutboundRequest req;
   req.method = "POST";
   req.headers = {"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"};

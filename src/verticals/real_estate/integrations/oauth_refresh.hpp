@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "app/config.hpp"
+#include "verticals/real_estate/integrations/provider_config.hpp"
 #include "verticals/real_estate/integrations/credentials.hpp"
 #include "verticals/real_estate/integrations/http_call.hpp"
 
@@ -14,7 +14,7 @@ namespace agenthq::verticals::real_estate::integrations {
 
 // Dotloop: form body with grant_type, refresh_token, client_id, client_secret.
 // QuickBooks: Basic client_id:client_secret, form body with grant_type and refresh_token.
-OutboundRequest refresh_request(Provider provider, const app::ProviderConfig& config, const OAuthTokens& tokens);
+OutboundRequest refresh_request(Provider provider, const ProviderConfig& config, const OAuthTokens& tokens);
 
 struct RefreshedTokens {
   std::string access_token;

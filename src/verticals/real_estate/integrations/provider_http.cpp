@@ -26,7 +26,7 @@ asio::awaitable<void> pause(std::chrono::milliseconds delay) {
 
 }  // namespace
 
-asio::awaitable<OutboundReply> send_request(const app::ProviderConfig& config, OutboundRequest request, Retry retry,
+asio::awaitable<OutboundReply> send_request(const ProviderConfig& config, OutboundRequest request, Retry retry,
                                             const Target& target) {
   request.timeout = config.timeout;
   const int attempts = retry == Retry::standard ? kAttempts : 1;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/config.hpp"
+#include "verticals/real_estate/integrations/provider_config.hpp"
 #include "verticals/real_estate/integrations/http_call.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
@@ -23,7 +23,7 @@ struct Target {
 
 // Sends the request (timeout from the configuration) and returns the 2xx reply; throws ApiError
 // (INTEGRATION_ERROR / INTEGRATION_TIMEOUT) otherwise.
-boost::asio::awaitable<OutboundReply> send_request(const app::ProviderConfig& config, OutboundRequest request,
+boost::asio::awaitable<OutboundReply> send_request(const ProviderConfig& config, OutboundRequest request,
                                                    Retry retry, const Target& target);
 
 // The reply's JSON body (null for an empty body); a body that is not JSON is a 502.

@@ -27,7 +27,7 @@ asio::awaitable<ProviderSession> ProviderSession::open(IntegrationEnv& env, cons
   if (!row->sealed_credentials)
     throw ApiError(status::bad_request, "INTEGRATION_NO_CREDENTIALS",
                    std::string(display_name(provider)) + " integration has no credentials; connect it again");
-  auto credentials = unseal(env.services.config.encryption_key, *row->sealed_credentials);
+  auto credentials = unseal(env.services.settings.encryption_key, *row->sealed_credentials);
   if (!credentials)
     throw ApiError(status::bad_request, "INTEGRATION_NO_CREDENTIALS",
                    std::string(display_name(provider)) +
@@ -82,7 +82,7 @@ asio::awaitable<void> ProviderSession::ensure_fresh() {
   credentials_ = refreshed(std::move(credentials_), fresh->access_token, fresh->refresh_token,
                            now_ms + fresh->expires_in_seconds * 1000);
   const std::string previous = sealed_;
-  sealed_ = seal(env_->services.config.encryption_key, credentials_);
+  sealed_ = seal(env_->services.settings.encryption_key, credentials_);
   co_await env_->store.replace_credentials(org_id_, id_, sealed_, previous);
 }
 

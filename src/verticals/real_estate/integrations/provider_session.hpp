@@ -35,7 +35,7 @@ class ProviderSession {
   const std::string& sealed_credentials() const { return sealed_; }
   const boost::json::object& credentials() const { return credentials_; }
   const boost::json::object& settings() const { return settings_; }
-  const app::ProviderConfig& config() const { return env_->providers(); }
+  const ProviderConfig& config() const { return env_->providers(); }
   IntegrationEnv& env() const { return *env_; }
   Target target() const;
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace agenthq::http {
+namespace agenthq::util {
 
 // Fixed-window request counter per client key (the contract's global limiter: the window
 // starts at a key's first hit). Shared by all event-loop threads, hence the mutex; the map is
@@ -36,4 +36,4 @@ class RateLimiter {
   std::size_t prune_at_ = 1024;
 };
 
-}  // namespace agenthq::http
+}  // namespace agenthq::util

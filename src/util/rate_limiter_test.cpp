@@ -1,8 +1,8 @@
-#include "http/rate_limiter.hpp"
+#include "util/rate_limiter.hpp"
 
 #include <gtest/gtest.h>
 
-namespace agenthq::http {
+namespace agenthq::util {
 namespace {
 using namespace std::chrono_literals;
 
@@ -31,4 +31,4 @@ TEST(RateLimiter, ManyKeysArePrunedNotLeaked) {
 }
 
 }  // namespace
-}  // namespace agenthq::http
+}  // namespace agenthq::util

@@ -1,6 +1,6 @@
-#include "http/rate_limiter.hpp"
+#include "util/rate_limiter.hpp"
 
-namespace agenthq::http {
+namespace agenthq::util {
 
 RateLimiter::Decision RateLimiter::hit(const std::string& key, std::chrono::steady_clock::time_point now) {
   std::lock_guard lock(mutex_);
@@ -22,4 +22,4 @@ void RateLimiter::refund(const std::string& key) {
   if (it != windows_.end() && it->second.count > 0) --it->second.count;
 }
 
-}  // namespace agenthq::http
+}  // namespace agenthq::util
