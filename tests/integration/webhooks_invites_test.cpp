@@ -104,6 +104,31 @@ TEST_F(WebhooksInvites, RegisterListDeleteAndValidateWithRawBodies) {
   EXPECT_EQ(client().get("/api/v1/webhooks", "").error_code(), "UNAUTHORIZED") << "auth failures keep the envelope";
 }
 
+TEST_F(WebhooksInvites, ViewersReadWebhooksButNeverRegisterOrDeleteThem) {
+  auto org = register_org(client(), "wh-viewer");
+  auto viewer = join_org(client(), org, "viewer");
+  const json::object hook{{"url", receiver_->url("/hooks/viewer")}, {"events", {"post:created"}}};
+  auto refused = client().post("/api/v1/webhooks", hook, viewer.access_token);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.error_code(), "FORBIDDEN");
+  EXPECT_EQ(*db().scalar("SELECT count(*) FROM webhooks WHERE org_id = $1", {org.id}), "0");
+
+  auto created = client().post("/api/v1/webhooks", hook, org.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = id_of(created.json);
+  auto seen = client().get("/api/v1/webhooks", viewer.access_token);
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(ids(seen.json.at("webhooks")), std::vector<std::string>{id});
+  EXPECT_EQ(client().get("/api/v1/webhooks/" + id + "/deliveries", viewer.access_token).status, 200);
+  EXPECT_EQ(client().del("/api/v1/webhooks/" + id, viewer.access_token).status, 403);
+  EXPECT_EQ(*db().scalar("SELECT count(*) FROM webhooks WHERE org_id = $1", {org.id}), "1");
+  // Only the owner's create is in the audit log.
+  EXPECT_EQ(*db().scalar("SELECT string_agg(action || ':' || actor_id, ',') FROM activity_log WHERE org_id = $1 AND "
+                         "action LIKE 'webhook.%'",
+                         {org.id}),
+            "webhook.created:" + org.owner_id);
+}
+
 TEST_F(WebhooksInvites, DeliveriesAreSignedOverTheExactBodyAndOnlyPublicPostsAreSent) {
   auto org = register_org(client(), "wh-sign");
   answer("/hooks/sign", 200);

@@ -35,7 +35,6 @@ class WebhookDispatcher : public std::enable_shared_from_this<WebhookDispatcher>
   // The test ping: one attempt, awaited, not retried.
   boost::asio::awaitable<WebhookReply> ping(std::string org_id, WebhookTarget target);
 
-  WebhookStore& store() { return store_; }
   // Seals a secret for storage (AES-256-GCM under ENCRYPTION_KEY).
   std::string seal(const std::string& secret) const;
 

@@ -5,7 +5,7 @@
 #include <boost/url/parse.hpp>
 
 #include "http/api_error.hpp"
-#include "hub/webhooks/webhook_dispatcher.hpp"
+#include "hub/webhooks/webhook_service.hpp"
 #include "util/json_text.hpp"
 
 namespace agenthq::hub {
@@ -37,12 +37,6 @@ json::object wrapped(const char* key, json::value v) {
 json::object issue(const char* field, const std::string& message) {
   return json::object{{"path", json::array{field}}, {"message", message}};
 }
-
-struct NewWebhook {
-  std::string url;
-  json::array events;
-  std::string secret;
-};
 
 // The reference's raw validation reply lists every failing field (zod issues).
 std::optional<NewWebhook> read_webhook(const json::object& body, json::array& issues) {
@@ -79,61 +73,46 @@ std::optional<NewWebhook> read_webhook(const json::object& body, json::array& is
   return w;
 }
 
-void refuse_viewers(const RequestContext& ctx) {
-  if (ctx.who().is_viewer())
-    throw http::ApiError::forbidden("Viewers cannot manage webhooks");
-}
-
 }  // namespace
 
 void add_webhook_routes(http::Router& router, Services& s) {
-  auto hooks = s.webhooks;
+  auto hooks = std::make_shared<WebhookService>(s);
 
   router.add(verb::post, "/api/v1/webhooks", Access::authenticated,
-             [&s, hooks](RequestContext& ctx) -> asio::awaitable<Response> {
-               refuse_viewers(ctx);
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
                json::array issues;
                auto w = read_webhook(ctx.body, issues);
                if (!w) co_return validation_failed(std::move(issues));
-               AuditEntry audit = audit_by(ctx.who(), "webhook.created", "webhook", "", ctx.client_ip);
-               const std::string sealed = w->secret.empty() ? std::string() : hooks->seal(w->secret);
-               auto created = co_await hooks->store().create(ctx.who().org_id, w->url, json::serialize(w->events),
-                                                             sealed, audit);
-               s.announce(audit);
+               auto created = co_await hooks->create(ctx.who(), ctx.client_ip, *w);
                co_return raw(status::created, created);
              });
 
   router.add(verb::get, "/api/v1/webhooks", Access::authenticated,
              [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto list = co_await hooks->store().list(ctx.who().org_id);
+               auto list = co_await hooks->list(ctx.who());
                co_return raw(status::ok, wrapped("webhooks", std::move(list)));
              });
 
   router.add(verb::delete_, "/api/v1/webhooks/:id", Access::authenticated,
-             [&s, hooks](RequestContext& ctx) -> asio::awaitable<Response> {
-               refuse_viewers(ctx);
-               AuditEntry audit = audit_by(ctx.who(), "webhook.deleted", "webhook", "", ctx.client_ip);
-               const bool removed = co_await hooks->store().remove(ctx.who().org_id, ctx.param("id"), audit);
+             [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
+               const bool removed = co_await hooks->remove(ctx.who(), ctx.client_ip, ctx.param("id"));
                if (!removed) co_return not_found();
-               s.announce(audit);
                co_return raw(status::ok, wrapped("success", true));
              });
 
   router.add(verb::post, "/api/v1/webhooks/:id/test", Access::authenticated,
              [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto target = co_await hooks->store().find(ctx.who().org_id, ctx.param("id"));
-               if (!target) co_return not_found();
-               auto reply = co_await hooks->ping(ctx.who().org_id, *target);
-               if (!reply.ok()) {
-                 const std::string why = !reply.error.empty() ? reply.error : "HTTP " + std::to_string(reply.status);
-                 throw http::ApiError(status::internal_server_error, "INTERNAL_ERROR", "Test ping failed: " + why);
-               }
+               auto outcome = co_await hooks->ping(ctx.who(), ctx.param("id"));
+               if (!outcome.found) co_return not_found();
+               if (!outcome.delivered)
+                 throw http::ApiError(status::internal_server_error, "INTERNAL_ERROR",
+                                      "Test ping failed: " + outcome.failure);
                co_return ping_sent();
              });
 
   router.add(verb::get, "/api/v1/webhooks/:id/deliveries", Access::authenticated,
              [hooks](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto log = co_await hooks->store().deliveries(ctx.who().org_id, ctx.param("id"));
+               auto log = co_await hooks->deliveries(ctx.who(), ctx.param("id"));
                if (!log) co_return not_found();
                co_return raw(status::ok, wrapped("deliveries", std::move(*log)));
              });

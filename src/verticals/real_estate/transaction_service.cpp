@@ -3,6 +3,7 @@
 #include "http/api_error.hpp"
 #include "util/ulid.hpp"
 #include "verticals/real_estate/pipeline.hpp"
+#include "verticals/real_estate/rollup.hpp"
 
 namespace agenthq::verticals::real_estate {
 namespace asio = boost::asio;
@@ -62,6 +63,20 @@ asio::awaitable<json::object> TransactionService::update(const auth::Identity& w
   s_.announce(audit);
   s_.events.org_event(who.org_id, "transaction:updated", written.transaction);
   co_return std::move(written.transaction);
+}
+
+asio::awaitable<integrations::ImportResult> TransactionService::import(const std::string& org_id,
+                                                                       const integrations::ImportBatch& batch,
+                                                                       const hub::AuditEntry& audit) {
+  integrations::TransactionImport importer(s_.db);
+  auto result = co_await importer.apply(org_id, batch, audit);
+  // Imported deals feed the computed metrics: rebuild the org's rollup (its own transaction,
+  // after the import committed, so no row lock is held while it takes the org's metrics lock).
+  if (!result.created.empty() || !result.updated.empty()) co_await rollup_org(s_.db, org_id);
+  for (const auto& t : result.created) s_.events.org_event(org_id, "transaction:new", t.as_object());
+  for (const auto& t : result.updated) s_.events.org_event(org_id, "transaction:updated", t.as_object());
+  s_.announce(audit);
+  co_return result;
 }
 
 }  // namespace agenthq::verticals::real_estate

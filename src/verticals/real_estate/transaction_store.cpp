@@ -24,6 +24,22 @@ std::string agent_of_org(const std::string& param) {
 
 db::Param value_of(const Settable& field) { return field && *field ? db::Param(**field) : db::Param(); }
 
+// Runs a write's batch. An agent deleted between the batch's check and its write makes the
+// foreign key refuse the row: then nullopt, with the outcome naming the agent in `out`.
+asio::awaitable<std::optional<std::vector<db::PgResult>>> run_write(db::Database& db, const std::string& org_id,
+                                                                    std::vector<db::Statement> batch,
+                                                                    TransactionWritten& out) {
+  const db::Scope scope = db::Scope::org(org_id);
+  try {
+    co_return co_await db.run(scope, std::move(batch));
+  } catch (const db::PgError& e) {
+    if (!e.is_foreign_key_violation()) throw;
+    out.outcome = e.constraint().find("buyers") != std::string::npos ? TransactionWrite::unknown_buyers_agent
+                                                                      : TransactionWrite::unknown_listing_agent;
+  }
+  co_return std::nullopt;
+}
+
 }  // namespace
 
 asio::awaitable<TransactionWritten> TransactionStore::create(const std::string& org_id,
@@ -52,19 +68,10 @@ asio::awaitable<TransactionWritten> TransactionStore::create(const std::string& 
   std::vector<db::Statement> batch;
   batch.push_back(std::move(check));
   batch.push_back(std::move(insert));
-  const db::Scope scope = db::Scope::org(org_id);
   TransactionWritten out;
-  std::vector<db::PgResult> results;
-  try {
-    results = co_await db_.run(scope, std::move(batch));
-  } catch (const db::PgError& e) {
-    // An agent deleted between the check and the insert: the foreign key refuses the row.
-    if (!e.is_foreign_key_violation()) throw;
-    out.outcome = e.constraint().find("buyers") != std::string::npos
-                      ? TransactionWrite::unknown_buyers_agent
-                      : TransactionWrite::unknown_listing_agent;
-    co_return out;
-  }
+  auto written = co_await run_write(db_, org_id, std::move(batch), out);
+  if (!written) co_return out;
+  const auto& results = *written;
   if (!results[0].boolean(0, 0)) {
     out.outcome = TransactionWrite::unknown_listing_agent;
   } else if (!results[0].boolean(0, 1) || results[1].empty()) {
@@ -180,18 +187,10 @@ asio::awaitable<TransactionWritten> TransactionStore::update(const std::string& 
   batch.push_back(std::move(lock));
   batch.push_back(std::move(write));
   for (auto& st : rollup_statements(org_id, RollupScope::touched_days)) batch.push_back(std::move(st));
-  const db::Scope scope = db::Scope::org(org_id);
   TransactionWritten out;
-  std::vector<db::PgResult> results;
-  try {
-    results = co_await db_.run(scope, std::move(batch));
-  } catch (const db::PgError& e) {
-    if (!e.is_foreign_key_violation()) throw;
-    out.outcome = e.constraint().find("buyers") != std::string::npos
-                      ? TransactionWrite::unknown_buyers_agent
-                      : TransactionWrite::unknown_listing_agent;
-    co_return out;
-  }
+  auto written = co_await run_write(db_, org_id, std::move(batch), out);
+  if (!written) co_return out;
+  const auto& results = *written;
   if (results[0].empty()) co_return out;  // not_found
   out.status_before = std::string(results[0].text(0, 0));
   if (!results[0].boolean(0, 1)) {

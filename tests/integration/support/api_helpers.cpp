@@ -39,6 +39,19 @@ TestAgent register_agent(const HttpClient& client, const std::string& user_token
   return {std::string(r.data().at("agent").at("id").as_string()), std::string(r.data().at("apiKey").as_string())};
 }
 
+TestUser join_org(const HttpClient& client, const TestOrg& org, const std::string& role) {
+  TestUser user;
+  user.email = role + "-" + random_suffix(8) + "@" + org.slug + ".test";
+  auto invite = client.post("/api/v1/invites/user", {{"email", user.email}, {"role", role}}, org.access_token);
+  if (invite.status != 201) throw std::runtime_error("user invite failed: " + invite.body);
+  auto joined = client.post("/api/v1/auth/invites/redeem-user",
+                            {{"token", invite.data().at("token")}, {"name", role}, {"password", "joined-pass-1"}});
+  if (joined.status != 201) throw std::runtime_error("invite redeem failed: " + joined.body);
+  user.id = std::string(joined.data().at("user").at("id").as_string());
+  user.access_token = std::string(joined.data().at("accessToken").as_string());
+  return user;
+}
+
 std::string forge_jwt(const json::object& claims, long exp_in_seconds, const std::string& alg,
                       const std::string& secret) {
   json::object body = claims;

@@ -18,6 +18,13 @@ struct TestOrg {
   std::string refresh_token;
 };
 
+// A person who joined an org through a user invite (POST /invites/user, then redeem-user).
+struct TestUser {
+  std::string id;
+  std::string email;
+  std::string access_token;
+};
+
 struct TestAgent {
   std::string id;
   std::string api_key;
@@ -25,6 +32,8 @@ struct TestAgent {
 
 TestOrg register_org(const HttpClient& client, const std::string& label = "");
 TestAgent register_agent(const HttpClient& client, const std::string& user_token, const std::string& name);
+// Invites a person with this role (member, admin, viewer) by the owner and redeems the invite.
+TestUser join_org(const HttpClient& client, const TestOrg& org, const std::string& role);
 // Signs an HS256 token with the test hubs' secret: claims as given, exp seconds from now.
 // The "id" of an object; the ids of an array of objects, in order.
 std::string id_of(const boost::json::value& v);

@@ -141,4 +141,10 @@ asio::awaitable<std::optional<json::object>> IntegrationStore::mark_refresh_fail
   co_return r.row_json(0);
 }
 
+db::Statement IntegrationStore::synced_statement(const std::string& org_id, const std::string& id) {
+  return db::Statement("UPDATE integrations SET last_synced_at = now(), updated_at = now() WHERE org_id = $1 AND id = $2 "
+                       "RETURNING " + kColumns,
+                       {org_id, id});
+}
+
 }  // namespace agenthq::verticals::real_estate::integrations

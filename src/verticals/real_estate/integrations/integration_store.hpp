@@ -55,6 +55,10 @@ class IntegrationStore {
                                                                                  const std::string& id,
                                                                                  const std::string& previous);
 
+  // last_synced_at (and updated_at) now, RETURNING the Integration: for the batch of a sync run,
+  // so it commits with the run's rows and audit entry.
+  static db::Statement synced_statement(const std::string& org_id, const std::string& id);
+
  private:
   db::Database& db_;
 };

@@ -45,7 +45,8 @@ asio::awaitable<std::optional<json::object>> SyncLogStore::complete(const std::s
 asio::awaitable<void> SyncLogStore::fail(const std::string& org_id, const std::string& log_id,
                                          const std::optional<std::string>& error) {
   db::Statement update("UPDATE integration_sync_log SET status = 'failed', records_synced = 0, error = $3, "
-                       "metadata = '{}'::jsonb, completed_at = now() WHERE org_id = $1 AND id = $2",
+                       "metadata = '{}'::jsonb, completed_at = now() WHERE org_id = $1 AND id = $2 "
+                       "AND status = 'started'",
                        {org_id, log_id, error});
   const db::Scope scope = db::Scope::org(org_id);
   co_await db_.query(scope, std::move(update));

@@ -29,7 +29,8 @@ class SyncLogStore {
                                                                       const std::string& log_id,
                                                                       std::int64_t records,
                                                                       const boost::json::object& metadata);
-  // error nullopt: the failure had no message (stored as NULL, as the contract says).
+  // error nullopt: the failure had no message (stored as NULL, as the contract says). A run that
+  // completed stays completed (a failure after its commit does not undo the import).
   boost::asio::awaitable<void> fail(const std::string& org_id, const std::string& log_id,
                                     const std::optional<std::string>& error);
   // The completed-row update as a statement, for a batch that must commit with it.

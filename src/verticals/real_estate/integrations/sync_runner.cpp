@@ -2,10 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "verticals/real_estate/integrations/integration_store.hpp"
 #include "verticals/real_estate/integrations/provider_fetch.hpp"
 #include "verticals/real_estate/integrations/quickbooks_client.hpp"
-#include "verticals/real_estate/integrations/transaction_import.hpp"
-#include "verticals/real_estate/rollup.hpp"
+#include "verticals/real_estate/transaction_service.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
 namespace asio = boost::asio;
@@ -22,14 +22,14 @@ asio::awaitable<json::array> import_transactions(ProviderSession& s, const hub::
   std::exception_ptr error;
   ImportResult result;
   try {
-    std::vector<ImportRecord> records;
+    ImportBatch batch{s.integration_id(), external_type, {}, log_id};
     if (fub) {
-      records = co_await fetch_fub_deals(s);
+      batch.records = co_await fetch_fub_deals(s);
     } else {
-      records = co_await fetch_dotloop_loops(s);
+      batch.records = co_await fetch_dotloop_loops(s);
     }
-    TransactionImport importer(s.env().services.db);
-    result = co_await importer.apply(s.org_id(), s.integration_id(), external_type, records, log_id, audit);
+    TransactionService transactions(s.env().services);
+    result = co_await transactions.import(s.org_id(), batch, audit);
   } catch (...) {
     error = std::current_exception();
   }
@@ -37,14 +37,6 @@ asio::awaitable<json::array> import_transactions(ProviderSession& s, const hub::
     co_await s.log_failed(log_id, error);
     std::rethrow_exception(error);
   }
-
-  auto& services = s.env().services;
-  // Imported deals feed the computed metrics: rebuild the org's rollup (its own transaction,
-  // after the import committed, so no row lock is held while it takes the org's metrics lock).
-  if (!result.created.empty() || !result.updated.empty()) co_await rollup_org(services.db, s.org_id());
-  for (const auto& t : result.created) services.events.org_event(s.org_id(), "transaction:new", t.as_object());
-  for (const auto& t : result.updated) services.events.org_event(s.org_id(), "transaction:updated", t.as_object());
-  services.announce(audit);
   if (!result.integration.empty()) s.env().announce(s.org_id(), result.integration);
   json::array logs;
   logs.push_back(result.sync_log);
@@ -82,10 +74,7 @@ asio::awaitable<json::array> count_accounting(ProviderSession& s, const hub::Aud
   entry.resource_id = s.integration_id();
   entry.details["counts"] = counts;
   std::vector<db::Statement> batch;
-  batch.emplace_back(
-      "UPDATE integrations SET last_synced_at = now(), updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING id, "
-      "org_id, type, status, settings, last_error, last_synced_at, created_at, updated_at",
-      std::vector<db::Param>{s.org_id(), s.integration_id()});
+  batch.push_back(IntegrationStore::synced_statement(s.org_id(), s.integration_id()));
   batch.push_back(hub::audit_statement(entry));
   const db::Scope scope = db::Scope::org(s.org_id());
   auto results = co_await s.env().services.db.run(scope, std::move(batch));

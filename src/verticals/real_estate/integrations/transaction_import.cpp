@@ -4,6 +4,7 @@
 
 #include "db/sql_builder.hpp"
 #include "hub/activity/audit.hpp"
+#include "verticals/real_estate/integrations/integration_store.hpp"
 #include "util/ulid.hpp"
 
 namespace agenthq::verticals::real_estate::integrations {
@@ -81,21 +82,18 @@ const std::string kUpsert =
 
 }  // namespace
 
-asio::awaitable<ImportResult> TransactionImport::apply(const std::string& org_id, const std::string& integration_id,
-                                                       const std::string& external_type,
-                                                       const std::vector<ImportRecord>& records,
-                                                       const std::string& sync_log_id, const hub::AuditEntry& audit) {
+asio::awaitable<ImportResult> TransactionImport::apply(const std::string& org_id, const ImportBatch& import,
+                                                       const hub::AuditEntry& audit) {
+  const std::string& integration_id = import.integration_id;
+  const std::string& sync_log_id = import.sync_log_id;
   std::vector<db::Statement> batch;
   batch.emplace_back(kUpsert,
-                     std::vector<db::Param>{org_id, integration_id, external_type, records_json(records), sync_log_id});
+                     std::vector<db::Param>{org_id, integration_id, import.external_type, records_json(import.records), sync_log_id});
   batch.emplace_back(
       "SELECT id, integration_id, org_id, operation, status, records_synced, error, metadata, started_at, "
       "completed_at FROM integration_sync_log WHERE org_id = $1 AND id = $2",
       std::vector<db::Param>{org_id, sync_log_id});
-  batch.emplace_back(
-      "UPDATE integrations SET last_synced_at = now(), updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING id, "
-      "org_id, type, status, settings, last_error, last_synced_at, created_at, updated_at",
-      std::vector<db::Param>{org_id, integration_id});
+  batch.push_back(IntegrationStore::synced_statement(org_id, integration_id));
   // The entry carries the run's counts, read back from the sync-log row the first statement completed.
   db::SqlParams audit_params({org_id, sync_log_id});
   const std::string resource_id = audit_params.bind(integration_id);

@@ -15,6 +15,14 @@
 
 namespace agenthq::verticals::real_estate::integrations {
 
+// One sync run's records for one integration, and the sync-log row the run completes.
+struct ImportBatch {
+  std::string integration_id;
+  std::string external_type;  // fub_deal, dotloop_loop
+  std::vector<ImportRecord> records;  // distinct external ids
+  std::string sync_log_id;
+};
+
 struct ImportResult {
   boost::json::array created;  // Transaction rows
   boost::json::array updated;  // Transaction rows that changed (unchanged ones are not rewritten)
@@ -26,10 +34,10 @@ class TransactionImport {
  public:
   explicit TransactionImport(db::Database& db) : db_(db) {}
 
-  // records must have distinct external ids. The audit entry's details gain the run's counts.
-  boost::asio::awaitable<ImportResult> apply(const std::string& org_id, const std::string& integration_id,
-                                             const std::string& external_type, const std::vector<ImportRecord>& records,
-                                             const std::string& sync_log_id, const hub::AuditEntry& audit);
+  // The audit entry's details gain the run's counts. Use TransactionService::import, which
+  // announces what this wrote.
+  boost::asio::awaitable<ImportResult> apply(const std::string& org_id, const ImportBatch& batch,
+                                             const hub::AuditEntry& audit);
 
  private:
   db::Database& db_;
