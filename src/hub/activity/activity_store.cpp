@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/paged_read.hpp"
 #include "db/sql_builder.hpp"
 
 namespace agenthq::hub {
@@ -29,14 +30,8 @@ asio::awaitable<ActivityPage> ActivityStore::list(const std::string& org_id, con
   for (auto micros : f.created_to)
     q.from_where += " AND created_at <= " + db::timestamp_from_micros(q.params.bind(std::to_string(micros)));
   q.order = "created_at DESC, id DESC";
-  std::vector<db::Statement> batch;
-  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(org_id);
-  auto results = co_await db_.run(scope, std::move(batch));
-  ActivityPage page;
-  page.total = results[0].integer(0, 0);
-  page.items = results[1].rows_json();
-  co_return page;
+  co_return co_await db::read_page(db_, scope, std::move(q), limit, offset);
 }
 
 }  // namespace agenthq::hub

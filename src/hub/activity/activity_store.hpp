@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "db/paged_read.hpp"
 #include "hub/activity/audit.hpp"
 
 namespace agenthq::hub {
@@ -27,10 +28,7 @@ struct ActivityFilter {
   std::vector<std::int64_t> created_to;    // created_at <= each
 };
 
-struct ActivityPage {
-  boost::json::array items;
-  std::int64_t total = 0;
-};
+using ActivityPage = db::ListPage;
 
 // SQL of the audit trail. The table only ever grows: there is no update or delete here, and
 // the database refuses them anyway (migration 006).

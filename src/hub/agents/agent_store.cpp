@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/paged_read.hpp"
 #include "db/sql_builder.hpp"
 #include "hub/agents/agent_sql.hpp"
 
@@ -52,14 +53,8 @@ asio::awaitable<AgentPage> AgentStore::search(const std::string& org_id, const A
   page_query.order = std::move(order);
   // Custom plans: the GIN indexes only pay off when the planner sees the actual query text.
   page_query.plan = db::Plan::custom;
-  std::vector<db::Statement> batch;
-  db::push_count_and_page(batch, std::move(page_query), limit, offset);
-  const db::Scope scope = db::Scope::org(org_id);  // a named local: no temporaries inside co_await (g++ 12)
-  auto results = co_await db_.run(scope, std::move(batch));
-  AgentPage page;
-  page.total = results[0].integer(0, 0);
-  page.items = results[1].rows_json();
-  co_return page;
+  const db::Scope scope = db::Scope::org(org_id);
+  co_return co_await db::read_page(db_, scope, std::move(page_query), limit, offset);
 }
 
 asio::awaitable<std::optional<json::object>> AgentStore::find(const std::string& org_id, const std::string& id) {

@@ -10,14 +10,12 @@
 
 #include "auth/identity.hpp"
 #include "db/database.hpp"
+#include "db/paged_read.hpp"
 #include "hub/activity/audit.hpp"
 
 namespace agenthq::hub {
 
-struct AgentPage {
-  boost::json::array items;
-  std::int64_t total = 0;
-};
+using AgentPage = db::ListPage;
 
 // GET /agents/search; unset members do not filter.
 struct AgentQuery {

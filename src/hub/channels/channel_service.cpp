@@ -34,21 +34,23 @@ asio::awaitable<json::object> ChannelService::stats(const auth::Identity& who, c
 }
 
 asio::awaitable<void> ChannelService::join(const auth::Identity& who, const std::string& ip, const std::string& id) {
-  AuditEntry audit = audit_by(who, "channel.joined", "channel", "", ip);
-  auto outcome = co_await store_.join(who, id, audit);
-  if (outcome == MembershipOutcome::not_found) throw ApiError::not_found("Channel");
-  if (outcome == MembershipOutcome::system_channel)
-    throw ApiError::forbidden("System channels are open to everyone and cannot be joined");
-  if (outcome == MembershipOutcome::changed) s_.announce(audit);  // a no-op join wrote no entry
+  co_await change_membership(who, ip, id, MembershipChange::join);
 }
 
 asio::awaitable<bool> ChannelService::leave(const auth::Identity& who, const std::string& ip, const std::string& id) {
-  AuditEntry audit = audit_by(who, "channel.left", "channel", "", ip);
-  auto outcome = co_await store_.leave(who, id, audit);
+  co_return co_await change_membership(who, ip, id, MembershipChange::leave);
+}
+
+asio::awaitable<bool> ChannelService::change_membership(const auth::Identity& who, const std::string& ip,
+                                                        const std::string& id, MembershipChange change) {
+  const bool joining = change == MembershipChange::join;
+  AuditEntry audit = audit_by(who, joining ? "channel.joined" : "channel.left", "channel", "", ip);
+  auto outcome = co_await store_.change_membership(who, id, change, audit);
   if (outcome == MembershipOutcome::not_found) throw ApiError::not_found("Channel");
   if (outcome == MembershipOutcome::system_channel)
-    throw ApiError::forbidden("System channels are open to everyone and cannot be left");
-  if (outcome == MembershipOutcome::changed) s_.announce(audit);  // a no-op leave wrote no entry
+    throw ApiError::forbidden(std::string("System channels are open to everyone and cannot be ") +
+                              (joining ? "joined" : "left"));
+  if (outcome == MembershipOutcome::changed) s_.announce(audit);  // a no-op join or leave wrote no entry
   co_return outcome == MembershipOutcome::changed;
 }
 

@@ -29,6 +29,10 @@ class ChannelService {
   boost::asio::awaitable<bool> leave(const auth::Identity& who, const std::string& ip, const std::string& id);
 
  private:
+  // true when the membership changed (and was audited and announced).
+  boost::asio::awaitable<bool> change_membership(const auth::Identity& who, const std::string& ip,
+                                                 const std::string& id, MembershipChange change);
+
   Services& s_;
   ChannelStore store_;
 };

@@ -114,23 +114,14 @@ asio::awaitable<std::optional<json::object>> ChannelStore::stats(const auth::Ide
   co_return r.row_json(0);
 }
 
-asio::awaitable<MembershipOutcome> ChannelStore::join(const auth::Identity& who, const std::string& id,
-                                                      const AuditEntry& audit) {
-  Statement st = membership_statement(who, id, audit,
-                                      "INSERT INTO channel_members (channel_id, member_id, member_type) SELECT "
-                                      "ch.id, $2, $3 FROM ch WHERE ch.readable AND ch.type <> 'system' ON CONFLICT "
-                                      "DO NOTHING RETURNING channel_id");
-  const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.query(scope, std::move(st));
-  co_return membership_outcome(r);
-}
-
-asio::awaitable<MembershipOutcome> ChannelStore::leave(const auth::Identity& who, const std::string& id,
-                                                       const AuditEntry& audit) {
-  Statement st = membership_statement(who, id, audit,
-                                      "DELETE FROM channel_members m USING ch WHERE m.channel_id = ch.id AND "
-                                      "ch.readable AND ch.type <> 'system' AND m.member_id = $2 AND "
-                                      "m.member_type = $3 RETURNING m.channel_id");
+asio::awaitable<MembershipOutcome> ChannelStore::change_membership(const auth::Identity& who, const std::string& id,
+                                                                   MembershipChange change, const AuditEntry& audit) {
+  const char* sql = change == MembershipChange::join
+                        ? "INSERT INTO channel_members (channel_id, member_id, member_type) SELECT ch.id, $2, $3 FROM ch "
+                          "WHERE ch.readable AND ch.type <> 'system' ON CONFLICT DO NOTHING RETURNING channel_id"
+                        : "DELETE FROM channel_members m USING ch WHERE m.channel_id = ch.id AND ch.readable AND "
+                          "ch.type <> 'system' AND m.member_id = $2 AND m.member_type = $3 RETURNING m.channel_id";
+  Statement st = membership_statement(who, id, audit, sql);
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(st));
   co_return membership_outcome(r);

@@ -25,6 +25,7 @@ struct CreatedChannel {
 // What happened to a join or leave request. A channel the caller may not read (another org's,
 // or a private one they are not in) is not_found: its existence is not revealed.
 enum class MembershipOutcome { not_found, system_channel, changed, unchanged };
+enum class MembershipChange { join, leave };
 
 // SQL for channels and their members. Every query is scoped to the caller's org and filtered by
 // channel_readable(), so private and DM channels exist only for their members.
@@ -41,13 +42,11 @@ class ChannelStore {
   boost::asio::awaitable<std::optional<boost::json::object>> find(const auth::Identity& who, const std::string& id);
   // {memberCount, postCount}; postCount counts every post of the channel, replies included.
   boost::asio::awaitable<std::optional<boost::json::object>> stats(const auth::Identity& who, const std::string& id);
-  // changed: a member row was inserted (and audited); unchanged: the caller already was a member.
+  // join: changed when a member row was inserted, unchanged when the caller already was a member.
+  // leave: changed when the member row was deleted, unchanged when the caller was not a member.
   // `audit` supplies action, details and client IP; the entry is written only on a real change.
-  boost::asio::awaitable<MembershipOutcome> join(const auth::Identity& who, const std::string& id,
-                                                 const AuditEntry& audit);
-  // changed: the member row was deleted (and audited); unchanged: the caller was not a member.
-  boost::asio::awaitable<MembershipOutcome> leave(const auth::Identity& who, const std::string& id,
-                                                  const AuditEntry& audit);
+  boost::asio::awaitable<MembershipOutcome> change_membership(const auth::Identity& who, const std::string& id,
+                                                              MembershipChange change, const AuditEntry& audit);
 
  private:
   db::Database& db_;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/paged_read.hpp"
 #include "db/sql_builder.hpp"
 #include "util/json_text.hpp"
 #include "util/ulid.hpp"
@@ -73,14 +74,8 @@ asio::awaitable<InsightPage> InsightStore::list(const std::string& org_id, const
   if (f.min_confidence)
     q.from_where += " AND i.confidence >= " + q.params.bind(util::number_text(*f.min_confidence)) + "::real";
   q.order = "i.created_at DESC, i.id DESC";
-  std::vector<db::Statement> batch;
-  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(org_id);
-  auto results = co_await db_.run(scope, std::move(batch));
-  InsightPage page;
-  page.total = results[0].integer(0, 0);
-  page.items = results[1].rows_json();
-  co_return page;
+  co_return co_await db::read_page(db_, scope, std::move(q), limit, offset);
 }
 
 asio::awaitable<std::optional<json::object>> InsightStore::find(const std::string& org_id, const std::string& id) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "db/paged_read.hpp"
 #include "hub/activity/audit.hpp"
 
 namespace agenthq::hub {
@@ -35,10 +36,7 @@ struct InsightFilter {
   std::optional<double> min_confidence;      // confidence >= it (NULL confidence never matches)
 };
 
-struct InsightPage {
-  boost::json::array items;
-  std::int64_t total = 0;
-};
+using InsightPage = db::ListPage;
 
 // SQL for insights. Responses list their columns explicitly: search_vector never leaves.
 class InsightStore {

@@ -64,7 +64,7 @@ void add_invite_routes(http::Router& router, Services& s) {
                http::PageRequest p = http::page_request(ctx);
                const auto type = http::query_text(ctx, "type");
                auto page = co_await invites->list(ctx.who(), type, p.limit, p.offset());
-               co_return http::paginated(page.invites, {p.page, p.limit, page.total});
+               co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   router.add(verb::post, "/api/v1/invites/:id/revoke", Access::admins,

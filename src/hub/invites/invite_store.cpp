@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/pg_error.hpp"
+#include "db/paged_read.hpp"
 #include "db/sql_builder.hpp"
 #include "hub/activity/activity_store.hpp"
 #include "hub/agents/agent_sql.hpp"
@@ -44,6 +45,8 @@ InviteOutcome outcome_of(std::string_view s) {
 
 // $1 org, $2 token: the invite locked, whether it was pending but past its time, and the
 // redemption check in the contract's order; `type` is the invite type being redeemed.
+// inv, expire, verdict and claimed: the invite row locked, expired if it is past, judged, and
+// claimed (redeemed by $3) when the verdict is ok. Both redemptions start with these.
 std::string claim_ctes(const std::string& type) {
   return "inv AS (SELECT i.id, i.invite_type, i.status, i.email, i.role, i.expires_at <= now() AS past"
          " FROM invites i WHERE i.org_id = $1 AND i.token = $2 FOR UPDATE),"
@@ -52,7 +55,9 @@ std::string claim_ctes(const std::string& type) {
          " verdict AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM inv) THEN 'invalid_token'"
          " WHEN (SELECT invite_type FROM inv) <> '" + type + "' THEN 'invalid_type'"
          " WHEN (SELECT status FROM inv) <> 'pending' THEN 'used'"
-         " WHEN (SELECT past FROM inv) THEN 'expired' ELSE 'ok' END AS v)";
+         " WHEN (SELECT past FROM inv) THEN 'expired' ELSE 'ok' END AS v),"
+         " claimed AS (UPDATE invites i SET status = 'redeemed', redeemed_by_" + type + "_id = $3, redeemed_at = now(),"
+         " updated_at = now() FROM inv, verdict WHERE i.id = inv.id AND verdict.v = 'ok' RETURNING i.id, i.email, i.role)";
 }
 
 // invite.redeemed, by the agent or user the redemption creates.
@@ -111,11 +116,8 @@ asio::awaitable<InvitePage> InviteStore::list(const auth::Identity& who, const s
   q.params = db::SqlParams({who.org_id});
   q.from_where = " FROM invites i WHERE i.org_id = $1" + q.params.and_equal("i.invite_type", type);
   q.order = "i.created_at DESC, i.id DESC";
-  std::vector<Statement> batch;
-  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  co_return InvitePage{r[1].rows_json(), r[0].integer(0, 0)};
+  co_return co_await db::read_page(db_, scope, std::move(q), limit, offset);
 }
 
 asio::awaitable<InviteResult> InviteStore::revoke(const auth::Identity& who, const std::string& id,
@@ -192,9 +194,7 @@ asio::awaitable<InviteResult> InviteStore::redeem_agent(const Redemption& red, c
   db::SqlParams params({*org, red.token, red.new_id, red.name, red.secret_hash, red.key_prefix});
   std::string sql =
       "WITH " + claim_ctes("agent") +
-      ", claimed AS (UPDATE invites i SET status = 'redeemed', redeemed_by_agent_id = $3, redeemed_at = now(),"
-      " updated_at = now() FROM inv, verdict WHERE i.id = inv.id AND verdict.v = 'ok' RETURNING i.id),"
-      " agent AS (INSERT INTO agents (id, org_id, name, api_key_hash, api_key_prefix) SELECT $3, $1, $4, $5, $6"
+      ", agent AS (INSERT INTO agents (id, org_id, name, api_key_hash, api_key_prefix) SELECT $3, $1, $4, $5, $6"
       " FROM claimed RETURNING " + agent_columns(presence_timeout_, "agents") + "), audit AS (";
   sql += audit_insert_from(redeemed_entry(*org, red, "agent", ip), params, "agent, claimed", "claimed.id");
   sql += ") SELECT verdict.v, agent.* FROM verdict LEFT JOIN agent ON true";
@@ -222,9 +222,7 @@ asio::awaitable<InviteResult> InviteStore::redeem_user(const Redemption& red, co
   db::SqlParams params({*org, red.token, red.new_id, red.name, red.secret_hash});
   std::string sql =
       "WITH " + claim_ctes("user") +
-      ", claimed AS (UPDATE invites i SET status = 'redeemed', redeemed_by_user_id = $3, redeemed_at = now(),"
-      " updated_at = now() FROM inv, verdict WHERE i.id = inv.id AND verdict.v = 'ok' RETURNING i.id, i.email, i.role),"
-      " person AS (INSERT INTO users (id, org_id, email, password_hash, name, role)"
+      ", person AS (INSERT INTO users (id, org_id, email, password_hash, name, role)"
       " SELECT $3, $1, claimed.email, $5, $4, coalesce(claimed.role, 'member') FROM claimed"
       " RETURNING id, email, name, role, org_id), audit AS (";
   sql += audit_insert_from(redeemed_entry(*org, red, "user", ip), params, "person, claimed", "claimed.id",

@@ -9,6 +9,7 @@
 
 #include "auth/identity.hpp"
 #include "db/database.hpp"
+#include "db/paged_read.hpp"
 #include "hub/activity/audit.hpp"
 
 namespace agenthq::hub {
@@ -24,10 +25,7 @@ struct InviteResult {
   boost::json::object created;  // redeem: the new agent, or {user, org}
 };
 
-struct InvitePage {
-  boost::json::array invites;
-  std::int64_t total = 0;
-};
+using InvitePage = db::ListPage;
 
 struct Redemption {
   std::string token;

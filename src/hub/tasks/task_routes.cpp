@@ -82,7 +82,7 @@ void add_task_routes(http::Router& router, Services& s) {
                f.channel_id = http::query_text(ctx, "channel_id");
                http::PageRequest p = http::page_request(ctx);
                auto page = co_await tasks->list(ctx.who(), f, p.limit, p.offset());
-               co_return http::paginated(page.tasks, {p.page, p.limit, page.total});
+               co_return http::paginated(page.items, {p.page, p.limit, page.total});
              });
 
   router.add(verb::get, "/api/v1/tasks/:id", Access::authenticated,

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/paged_read.hpp"
 #include "db/sql_builder.hpp"
 #include "hub/activity/activity_store.hpp"
 #include "hub/channels/channel_access_sql.hpp"
@@ -188,11 +189,8 @@ asio::awaitable<TaskPage> TaskStore::list(const auth::Identity& who, const TaskF
   q.from_where += q.params.and_equal("t.created_by", f.created_by);
   q.from_where += q.params.and_equal("t.channel_id", f.channel_id);
   q.order = "t.created_at DESC, t.id DESC";
-  std::vector<Statement> batch;
-  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.run(scope, std::move(batch));
-  co_return TaskPage{r[1].rows_json(), r[0].integer(0, 0)};
+  co_return co_await db::read_page(db_, scope, std::move(q), limit, offset);
 }
 
 }  // namespace agenthq::hub

@@ -8,6 +8,7 @@
 
 #include "auth/identity.hpp"
 #include "db/database.hpp"
+#include "db/paged_read.hpp"
 #include "hub/activity/audit.hpp"
 
 namespace agenthq::hub {
@@ -47,10 +48,7 @@ struct TaskWrite {
   std::optional<std::string> previous_assigned_to;  // on reassignment
 };
 
-struct TaskPage {
-  boost::json::array tasks;
-  std::int64_t total = 0;
-};
+using TaskPage = db::ListPage;
 
 // Tasks of the org. A task in a channel is visible only to those who may read the channel. The
 // channel and the assignee must belong to the org (404 otherwise); the assignee is notified in

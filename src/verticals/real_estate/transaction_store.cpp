@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/pg_error.hpp"
+#include "db/paged_read.hpp"
 #include "db/sql_builder.hpp"
 #include "hub/activity/audit.hpp"
 #include "verticals/real_estate/pipeline.hpp"
@@ -94,14 +95,8 @@ asio::awaitable<TransactionPage> TransactionStore::list(const std::string& org_i
   q.from_where += q.params.and_equal("t.listing_agent_id", f.listing_agent_id);
   q.from_where += q.params.and_equal("t.buyers_agent_id", f.buyers_agent_id);
   q.order = "t.created_at DESC, t.id DESC";
-  std::vector<db::Statement> batch;
-  db::push_count_and_page(batch, std::move(q), limit, offset);
   const db::Scope scope = db::Scope::org(org_id);
-  auto results = co_await db_.run(scope, std::move(batch));
-  TransactionPage page;
-  page.total = results[0].integer(0, 0);
-  page.items = results[1].rows_json();
-  co_return page;
+  co_return co_await db::read_page(db_, scope, std::move(q), limit, offset);
 }
 
 asio::awaitable<std::optional<json::object>> TransactionStore::find(const std::string& org_id,

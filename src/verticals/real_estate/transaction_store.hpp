@@ -7,6 +7,7 @@
 #include <string>
 
 #include "db/database.hpp"
+#include "db/paged_read.hpp"
 #include "hub/activity/audit.hpp"
 
 namespace agenthq::verticals::real_estate {
@@ -49,10 +50,7 @@ struct TransactionFilter {
   std::optional<std::string> buyers_agent_id;
 };
 
-struct TransactionPage {
-  boost::json::array items;
-  std::int64_t total = 0;
-};
+using TransactionPage = db::ListPage;
 
 enum class TransactionWrite { done, not_found, unknown_listing_agent, unknown_buyers_agent, refused_move };
 
