@@ -45,6 +45,18 @@ InviteOutcome outcome_of(std::string_view s) {
 
 // $1 org, $2 token: the invite locked, whether it was pending but past its time, and the
 // redemption check in the contract's order; `type` is the invite type being redeemed.
+// A statement whose first column is the verdict ("ok" or an outcome) and whose other columns,
+// when it is ok, are the row to return in `into`.
+InviteResult judged(const db::PgResult& r, json::object InviteResult::*into) {
+  InviteResult out;
+  out.outcome = outcome_of(r.text(0, 0));
+  if (out.outcome == InviteOutcome::ok) {
+    out.*into = r.row_json(0);
+    (out.*into).erase("v");
+  }
+  return out;
+}
+
 // inv, expire, verdict and claimed: the invite row locked, expired if it is past, judged, and
 // claimed (redeemed by $3) when the verdict is ok. Both redemptions start with these.
 std::string claim_ctes(const std::string& type) {
@@ -100,13 +112,7 @@ asio::awaitable<InviteResult> InviteStore::create(const auth::Identity& who, con
   Statement insert(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(insert));
-  InviteResult out;
-  out.outcome = outcome_of(r.text(0, 0));
-  if (out.outcome == InviteOutcome::ok) {
-    out.invite = r.row_json(0);
-    out.invite.erase("v");
-  }
-  co_return out;
+  co_return judged(r, &InviteResult::invite);
 }
 
 asio::awaitable<InvitePage> InviteStore::list(const auth::Identity& who, const std::optional<std::string>& type,
@@ -134,13 +140,7 @@ asio::awaitable<InviteResult> InviteStore::revoke(const auth::Identity& who, con
   Statement update(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.query(scope, std::move(update));
-  InviteResult out;
-  out.outcome = outcome_of(r.text(0, 0));
-  if (out.outcome == InviteOutcome::ok) {
-    out.invite = r.row_json(0);
-    out.invite.erase("v");
-  }
-  co_return out;
+  co_return judged(r, &InviteResult::invite);
 }
 
 asio::awaitable<std::optional<std::string>> InviteStore::org_of(const std::string& token) {
@@ -151,12 +151,9 @@ asio::awaitable<std::optional<std::string>> InviteStore::org_of(const std::strin
 }
 
 asio::awaitable<InviteResult> InviteStore::lookup(const std::string& token) {
-  InviteResult out;
   auto org = co_await org_of(token);
-  if (!org) {
-    out.outcome = InviteOutcome::invalid_token;
-    co_return out;
-  }
+  if (!org) co_return InviteResult{InviteOutcome::invalid_token};
+  InviteResult out;
   // Only what someone holding the link needs to decide (the reference returned the whole row,
   // creator and redeemer included).
   Statement select(
@@ -183,12 +180,8 @@ asio::awaitable<InviteResult> InviteStore::lookup(const std::string& token) {
 }
 
 asio::awaitable<InviteResult> InviteStore::redeem_agent(const Redemption& red, const std::string& ip) {
-  InviteResult out;
   auto org = co_await org_of(red.token);
-  if (!org) {
-    out.outcome = InviteOutcome::invalid_token;
-    co_return out;
-  }
+  if (!org) co_return InviteResult{InviteOutcome::invalid_token};
   // $3 agent id, $4 name, $5 key hash, $6 key prefix; the entry's values follow. The new agent
   // is the entry's actor.
   db::SqlParams params({*org, red.token, red.new_id, red.name, red.secret_hash, red.key_prefix});
@@ -201,21 +194,13 @@ asio::awaitable<InviteResult> InviteStore::redeem_agent(const Redemption& red, c
   Statement redeem(std::move(sql), params.take());
   const db::Scope scope = db::Scope::org(*org);
   auto r = co_await db_.query(scope, std::move(redeem));
-  out.outcome = outcome_of(r.text(0, 0));
-  if (out.outcome == InviteOutcome::ok) {
-    out.created = r.row_json(0);
-    out.created.erase("v");
-  }
-  co_return out;
+  co_return judged(r, &InviteResult::created);
 }
 
 asio::awaitable<InviteResult> InviteStore::redeem_user(const Redemption& red, const std::string& ip) {
-  InviteResult out;
   auto org = co_await org_of(red.token);
-  if (!org) {
-    out.outcome = InviteOutcome::invalid_token;
-    co_return out;
-  }
+  if (!org) co_return InviteResult{InviteOutcome::invalid_token};
+  InviteResult out;
   // $3 user id, $4 name, $5 password hash; the entry's values follow. users.email is unique
   // across all orgs, so an address used elsewhere fails the insert: the whole statement, claim
   // included, is undone and the invite stays pending.
