@@ -7,9 +7,9 @@ boost::asio::awaitable<ListPage> read_page(Database& db, const Scope& scope, Pag
   std::vector<Statement> batch;
   push_count_and_page(batch, std::move(query), limit, offset);
   auto results = co_await db.run(scope, std::move(batch));
-  ListPage page;
-  page.total = results[0].integer(0, 0);
-  page.items = results[1].rows_json();
+  // Constructed, not assigned: assigning a boost::json container copies it into the target's
+  // memory resource, and the rows' arena would be wasted.
+  ListPage page{results[1].rows_json(), results[0].integer(0, 0)};
   co_return page;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <libpq-fe.h>
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 #include <memory>
 #include <optional>
@@ -28,12 +29,31 @@ class PgResult {
   bool boolean(int row, int col) const;
   int column(std::string_view name) const;  // -1 when absent
 
-  boost::json::value value(int row, int col) const;
-  boost::json::object row_json(int row) const;
+  // Built in `sp`'s memory (default: the heap). A page of rows is many small allocations: one
+  // arena per page (page_storage()) makes building and freeing it a few bump-pointer blocks.
+  boost::json::value value(int row, int col, boost::json::storage_ptr sp = {}) const;
+  boost::json::object row_json(int row, boost::json::storage_ptr sp = {}) const;
+  // Every row, in a fresh page_storage() arena.
   boost::json::array rows_json() const;
+
+  // The JSON text util::to_json(row_json(row)) would give, written straight from the result
+  // with no tree in between (list pages are the hub's hottest reads): the same keys, order and
+  // values; jsonb is copied with PostgreSQL's spacing removed. `omit` (a column index, or -1)
+  // is left out.
+  void append_row_json(std::string& out, int row, int omit = -1) const;
 
  private:
   std::shared_ptr<PGresult> result_;
 };
+
+// Rows already written as a JSON array (PgResult::append_row_json), for replies that only
+// pass a page through.
+struct JsonRows {
+  std::string json = "[]";
+  std::size_t count = 0;
+};
+
+// A monotonic arena for the JSON of one page of rows, freed when its last value goes.
+boost::json::storage_ptr page_storage();
 
 }  // namespace agenthq::db

@@ -1,8 +1,12 @@
 #pragma once
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/status.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
+
+#include "db/pg_result.hpp"
 #include <utility>
 #include <vector>
 
@@ -24,10 +28,16 @@ struct Pagination {
 };
 
 // {"success":true,"data":...}
+// The overloads for arrays and objects write them where they are (a json::value parameter would
+// deep-copy a whole page first).
 Response ok(const boost::json::value& data, boost::beast::http::status status = boost::beast::http::status::ok);
+Response ok(const boost::json::object& data, boost::beast::http::status status = boost::beast::http::status::ok);
+Response ok(const boost::json::array& data, boost::beast::http::status status = boost::beast::http::status::ok);
 Response created(const boost::json::value& data);
+Response created(const boost::json::object& data);
 // {"success":true,"data":[...],"pagination":{page,limit,total,hasMore}}
-Response paginated(const boost::json::value& data, const Pagination& p);
+Response paginated(const boost::json::array& data, const Pagination& p);
+Response paginated(const db::JsonRows& data, const Pagination& p);
 // {"success":false,"error":{"code":...,"message":...}}
 Response error(boost::beast::http::status status, std::string_view code, std::string_view message);
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
 
@@ -17,6 +19,9 @@ std::string number_text(double d);
 // JSON text of a value: Boost.JSON's serialisation (escaping, structure), numbers as above.
 // Every HTTP body and WebSocket event goes through this.
 std::string to_json(const boost::json::value& v);
+// The same for a container held as such (no copy into a boost::json::value first).
+std::string to_json(const boost::json::array& a);
+std::string to_json(const boost::json::object& o);
 
 // Whether v holds a number that is not finite anywhere inside it. JSON has none, but a parser
 // turns an overflowing literal (1e999) into infinity: such input is refused, not stored.

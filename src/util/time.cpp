@@ -106,17 +106,50 @@ bool read_iso_offset(Cursor& c, seconds& out) {
   return true;
 }
 
-std::string format_iso(Micros tp) {
+// Fixed-width decimal digits, most significant first.
+char* put_digits(char* out, int value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  return out + width;
+}
+
+// "YYYY-MM-DDTHH:MM:SS.mmmZ" without printf (a hot path: every timestamp of every row).
+std::string_view format_iso(Micros tp, IsoText& out) {
   const auto ms = floor<milliseconds>(tp);
   const auto day_start = floor<days>(ms);
   const year_month_day ymd{day_start};
   const hh_mm_ss hms{ms - day_start};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()), static_cast<int>(hms.subseconds().count()));
-  return buf;
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {  // outside what PostgreSQL's AD dates give us: keep printf's form
+    const int n = std::snprintf(out.data(), out.size(), "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", year,
+                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                                static_cast<int>(hms.seconds().count()), static_cast<int>(hms.subseconds().count()));
+    return {out.data(), static_cast<std::size_t>(n)};
+  }
+  char* p = out.data();
+  p = put_digits(p, year, 4);
+  *p++ = '-';
+  p = put_digits(p, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  *p++ = '-';
+  p = put_digits(p, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  *p++ = 'T';
+  p = put_digits(p, static_cast<int>(hms.hours().count()), 2);
+  *p++ = ':';
+  p = put_digits(p, static_cast<int>(hms.minutes().count()), 2);
+  *p++ = ':';
+  p = put_digits(p, static_cast<int>(hms.seconds().count()), 2);
+  *p++ = '.';
+  p = put_digits(p, static_cast<int>(hms.subseconds().count()), 3);
+  *p++ = 'Z';
+  return {out.data(), static_cast<std::size_t>(p - out.data())};
+}
+
+std::string format_iso(Micros tp) {
+  IsoText out;
+  return std::string(format_iso(tp, out));
 }
 
 }  // namespace
@@ -125,7 +158,7 @@ std::string iso8601(system_clock::time_point tp) { return format_iso(floor<micro
 
 std::string iso8601_now() { return iso8601(system_clock::now()); }
 
-std::string pg_timestamp_to_iso(std::string_view pg) {
+std::string_view pg_timestamp_to_iso(std::string_view pg, IsoText& out) {
   Cursor c(pg);
   sys_days date;
   seconds clock{};
@@ -136,15 +169,25 @@ std::string pg_timestamp_to_iso(std::string_view pg) {
       !c.fraction(6, frac) || (!c.done() && !read_pg_offset(c, offset)) || !c.done()) {
     throw std::invalid_argument("not a PostgreSQL timestamptz: " + std::string(pg));
   }
-  return format_iso(Micros(date) + clock + frac - offset);
+  return format_iso(Micros(date) + clock + frac - offset, out);
 }
 
-std::string pg_date_to_iso(std::string_view pg) {
+std::string pg_timestamp_to_iso(std::string_view pg) {
+  IsoText out;
+  return std::string(pg_timestamp_to_iso(pg, out));
+}
+
+std::string_view pg_date_to_iso(std::string_view pg, IsoText& out) {
   Cursor c(pg);
   sys_days date;
   if (!read_date(c, date) || !c.done())
     throw std::invalid_argument("not a PostgreSQL date: " + std::string(pg));
-  return format_iso(Micros(date));
+  return format_iso(Micros(date), out);
+}
+
+std::string pg_date_to_iso(std::string_view pg) {
+  IsoText out;
+  return std::string(pg_date_to_iso(pg, out));
 }
 
 std::optional<milliseconds> parse_duration(std::string_view text) {

@@ -1,5 +1,6 @@
 // Timestamps on the wire (contract 1.8: ISO-8601 UTC, millisecond precision, 'Z') and durations (1.10).
 #pragma once
+#include <array>
 
 #include <chrono>
 #include <optional>
@@ -18,10 +19,14 @@ std::string iso8601(std::chrono::system_clock::time_point tp);
 // No offset (text of a `timestamp without time zone`, which row decoding also routes here) is UTC.
 // Throws std::invalid_argument on anything else ("infinity", BC dates): such a value in a row is a bug.
 std::string pg_timestamp_to_iso(std::string_view pg);
+// The same into `out` (no allocation: rows are decoded by the thousand); the view points into out.
+using IsoText = std::array<char, 32>;
+std::string_view pg_timestamp_to_iso(std::string_view pg, IsoText& out);
 
 // PostgreSQL date text "2026-02-01" -> "2026-02-01T00:00:00.000Z" (midnight UTC, as the reference
 // emits when it runs in UTC). Throws std::invalid_argument on anything else.
 std::string pg_date_to_iso(std::string_view pg);
+std::string_view pg_date_to_iso(std::string_view pg, IsoText& out);
 
 // "30s", "15m", "2h", "7d"; a bare digit string is milliseconds. Anything else (unknown unit, sign,
 // spaces, empty, no digits, overflow) is nullopt.

@@ -22,7 +22,7 @@ struct PostFilter {
 };
 
 struct PostPage {
-  boost::json::array posts;
+  db::JsonRows posts;  // written straight from the rows: a page is only passed through
   std::int64_t total = 0;  // every post matching the filters, not only this page
 };
 
