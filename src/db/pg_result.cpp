@@ -175,6 +175,19 @@ void PgResult::append_row_json(std::string& out, int row, int omit) const {
   out += '}';
 }
 
+std::int64_t PgResult::counted_page_json(JsonRows& rows) const {
+  const int total_column = column("total");
+  rows.json = "[";
+  rows.count = 0;
+  for (int row = 0; row < this->rows(); ++row) {
+    if (is_null(row, 0)) continue;
+    if (rows.count++ > 0) rows.json += ',';
+    append_row_json(rows.json, row, total_column);
+  }
+  rows.json += ']';
+  return empty() ? 0 : integer(0, total_column);
+}
+
 boost::json::storage_ptr page_storage() { return boost::json::make_shared_resource<boost::json::monotonic_resource>(); }
 
 }  // namespace agenthq::db

@@ -10,6 +10,13 @@
 
 namespace agenthq::db {
 
+// Rows already written as a JSON array (PgResult::append_row_json), for replies that only
+// pass a page through.
+struct JsonRows {
+  std::string json = "[]";
+  std::size_t count = 0;
+};
+
 // Owns one PGresult. Rows are read by index; to_json() maps PostgreSQL types onto the
 // contract's JSON forms (timestamps as ISO-8601 ms UTC, jsonb embedded, tsvector omitted).
 class PgResult {
@@ -42,15 +49,13 @@ class PgResult {
   // is left out.
   void append_row_json(std::string& out, int row, int omit = -1) const;
 
+  // A counted page (the hub's list statements: the page LEFT JOINed to a one-row count, so an
+  // empty page is one row of NULLs and the count): the rows as JSON text without the `total`
+  // column, a row whose first column is NULL being no row. Returns the total.
+  std::int64_t counted_page_json(JsonRows& rows) const;
+
  private:
   std::shared_ptr<PGresult> result_;
-};
-
-// Rows already written as a JSON array (PgResult::append_row_json), for replies that only
-// pass a page through.
-struct JsonRows {
-  std::string json = "[]";
-  std::size_t count = 0;
 };
 
 // A monotonic arena for the JSON of one page of rows, freed when its last value goes.

@@ -8,6 +8,7 @@
 
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/search/resource_columns.hpp"
+#include "util/json_text.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
@@ -146,7 +147,9 @@ json::array items(const db::PgResult& r) {
 FeedPage page_of(const db::PgResult& r) {
   FeedPage out;
   out.total = r.integer(0, 0);
-  out.items = items(r);
+  const json::array built = items(r);
+  out.items.json = util::to_json(built);
+  out.items.count = built.size();
   return out;
 }
 

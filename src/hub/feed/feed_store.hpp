@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "db/pg_result.hpp"
 #include "hub/cache/versioned_cache.hpp"
 
 namespace agenthq::hub {
@@ -26,7 +27,7 @@ struct FeedQuery {
 };
 
 struct FeedPage {
-  boost::json::array items;  // FeedItem objects, newest first
+  db::JsonRows items;      // FeedItem objects, newest first, as JSON text (served and cached as is)
   std::int64_t total = 0;    // every item matching the same filters, until included
 };
 

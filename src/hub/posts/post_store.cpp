@@ -73,16 +73,8 @@ Statement list_statement(const auth::Identity& who, const PostFilter& f, std::in
 // Rows of list_statement(); nullopt when it returned none (a channel the caller may not read).
 std::optional<PostPage> page_of(const db::PgResult& r) {
   if (r.empty()) return std::nullopt;
-  const int total_column = r.column("total");
   PostPage out;
-  out.total = r.integer(0, total_column);
-  out.posts.json = "[";
-  for (int row = 0; row < r.rows(); ++row) {
-    if (r.is_null(row, 0)) continue;  // the lone total row of an empty page
-    if (out.posts.count++ > 0) out.posts.json += ',';
-    r.append_row_json(out.posts.json, row, total_column);
-  }
-  out.posts.json += ']';
+  out.total = r.counted_page_json(out.posts);
   return out;
 }
 

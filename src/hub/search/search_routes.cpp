@@ -44,10 +44,6 @@ SearchQuery parse(const RequestContext& ctx, const http::PageRequest& page) {
 
 // Search has its own pagination shape: per-type counts and their sum, no hasMore (contract 1.2).
 Response envelope(const SearchResult& r, const http::PageRequest& page) {
-  json::object data;
-  data["posts"] = r.posts;
-  data["insights"] = r.insights;
-  data["agents"] = r.agents;
   json::object counts;
   counts["posts"] = r.posts_count;
   counts["insights"] = r.insights_count;
@@ -57,11 +53,9 @@ Response envelope(const SearchResult& r, const http::PageRequest& page) {
   pagination["limit"] = page.limit;
   pagination["counts"] = std::move(counts);
   pagination["total"] = r.posts_count + r.insights_count + r.agents_count;
-  json::object body;
-  body["success"] = true;
-  body["data"] = std::move(data);
-  body["pagination"] = std::move(pagination);
-  return Response{boost::beast::http::status::ok, util::to_json(body), {}};
+  std::string body = "{\"success\":true,\"data\":{\"posts\":" + r.posts.json + ",\"insights\":" + r.insights.json +
+                     ",\"agents\":" + r.agents.json + "},\"pagination\":" + util::to_json(pagination) + "}";
+  return Response{boost::beast::http::status::ok, std::move(body), {}};
 }
 }  // namespace
 

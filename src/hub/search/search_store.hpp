@@ -22,14 +22,15 @@ struct SearchQuery {
   std::int64_t offset = 0;  // per type
 };
 
+// Each part's rows are kept as JSON text: a search result is only passed on (and cached).
 struct SearchResult {
-  boost::json::array posts, insights, agents;
+  db::JsonRows posts, insights, agents;
   std::int64_t posts_count = 0, insights_count = 0, agents_count = 0;
 };
 
 // The posts or the insights part of a search, as the search cache keeps it.
 struct SearchPage {
-  boost::json::array rows;
+  db::JsonRows rows;
   std::int64_t total = 0;
 };
 // Why searches are cached at all: ranking is the one read whose cost grows with the hits however
