@@ -1,7 +1,9 @@
 #pragma once
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/status.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +24,14 @@ struct Pagination {
   std::int64_t limit;
   std::int64_t total;
 };
+
+// The envelope without `success`: the rest of a successful reply, and what an MCP tool returns.
+// {"data":...}
+boost::json::object data_envelope(const boost::json::value& data);
+// {"data":[...],"pagination":{page,limit,total,hasMore}}
+boost::json::object page_envelope(const boost::json::value& data, const Pagination& p);
+// {"success":true} followed by the envelope's members.
+Response reply(boost::json::object envelope, boost::beast::http::status status = boost::beast::http::status::ok);
 
 // {"success":true,"data":...}
 Response ok(const boost::json::value& data, boost::beast::http::status status = boost::beast::http::status::ok);
