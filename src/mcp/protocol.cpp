@@ -139,7 +139,8 @@ asio::awaitable<json::object> call_tool(HubHost& host, const json::value& id, co
   try {
     // The router checks a route's access before its handler runs; here the tool's.
     http::check_access(tool->access, host.who());
-    out = co_await tool->run(host, args);
+    json::value produced = co_await tool->run(host, args);
+    out = std::move(produced);
   } catch (...) {
     failed = std::current_exception();
   }
@@ -165,7 +166,8 @@ asio::awaitable<json::object> read_resource(HubHost& host, const json::value& id
   json::array data;
   std::exception_ptr failed;
   try {
-    data = co_await read(host, *what);
+    json::array read_data = co_await read(host, *what);
+    data = std::move(read_data);
   } catch (...) {
     failed = std::current_exception();
   }
