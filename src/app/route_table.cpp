@@ -34,7 +34,7 @@ void add_all_routes(http::Router& router, const RouteDeps& deps) {
   hub::add_hub_routes(router, deps.services, deps.probe);
   verticals::real_estate::add_routes(router, deps.services, deps.config.providers);
   hub::add_metrics_route(router, deps.probe, deps.config.metrics_token, deps.embedded_cluster);
-  mcp::add_mcp_routes(router, deps.events, deps.mcp_sessions, deps.config.cors_origin);
+  mcp::add_mcp_routes(router, deps.services, deps.events, deps.mcp_sessions, deps.config.cors_origin);
   add_openapi_route(router);
 }
 

@@ -175,6 +175,8 @@ void PgResult::append_row_json(std::string& out, int row, int omit) const {
   out += '}';
 }
 
+boost::json::array JsonRows::parsed() const { return boost::json::parse(json).as_array(); }
+
 std::int64_t PgResult::counted_page_json(JsonRows& rows) const {
   const int total_column = column("total");
   rows.json = "[";

@@ -1,6 +1,7 @@
 #pragma once
 #include <libpq-fe.h>
 
+#include <boost/json/array.hpp>
 #include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 #include <memory>
@@ -15,6 +16,9 @@ namespace agenthq::db {
 struct JsonRows {
   std::string json = "[]";
   std::size_t count = 0;
+
+  // The rows as JSON values, for the few readers that look inside (MCP resources and tools).
+  boost::json::array parsed() const;
 };
 
 // Owns one PGresult. Rows are read by index; to_json() maps PostgreSQL types onto the

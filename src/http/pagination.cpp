@@ -17,18 +17,22 @@ std::optional<std::int64_t> parse_integer_prefix(std::string_view text) {
   return negative ? -v : v;
 }
 
-PageRequest page_request(const RequestContext& ctx, std::int64_t default_limit) {
+PageRequest page_request(const Query& query, std::int64_t default_limit) {
   PageRequest p;
   p.limit = default_limit;
-  if (auto v = ctx.query_param("page")) {
-    auto n = parse_integer_prefix(*v);
+  if (auto it = query.find("page"); it != query.end()) {
+    auto n = parse_integer_prefix(it->second);
     if (n && *n != 0) p.page = std::clamp<std::int64_t>(*n, 1, 1'000'000'000);
   }
-  if (auto v = ctx.query_param("limit")) {
-    auto n = parse_integer_prefix(*v);
+  if (auto it = query.find("limit"); it != query.end()) {
+    auto n = parse_integer_prefix(it->second);
     if (n && *n != 0) p.limit = std::clamp<std::int64_t>(*n, 1, 100);
   }
   return p;
+}
+
+PageRequest page_request(const RequestContext& ctx, std::int64_t default_limit) {
+  return page_request(ctx.query, default_limit);
 }
 
 }  // namespace agenthq::http

@@ -16,6 +16,7 @@ struct PageRequest {
 };
 
 std::optional<std::int64_t> parse_integer_prefix(std::string_view text);
+PageRequest page_request(const Query& query, std::int64_t default_limit = 20);
 PageRequest page_request(const RequestContext& ctx, std::int64_t default_limit = 20);
 
 }  // namespace agenthq::http

@@ -13,12 +13,16 @@ namespace agenthq::http {
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
 
+// A query string, decoded; the last value of a repeated name wins. The request readers of the
+// resources (hub/<resource>/*_input) read it, whether it came from a URL or from MCP arguments.
+using Query = std::unordered_map<std::string, std::string>;
+
 // Everything a route needs to know about one request, already parsed and authenticated.
 struct RequestContext {
   const HttpRequest* raw = nullptr;
   std::string path;
   std::string route;  // the matched route's pattern ("/api/v1/posts/:id"); empty when none matched
-  std::unordered_map<std::string, std::string> query;   // decoded; last value wins
+  Query query;
   std::unordered_map<std::string, std::string> params;  // from the route pattern
   boost::json::object body;                             // {} when absent or not JSON
   std::optional<auth::Identity> identity;

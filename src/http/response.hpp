@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <string>
 
 #include "db/pg_result.hpp"
@@ -26,6 +27,17 @@ struct Pagination {
   std::int64_t limit;
   std::int64_t total;
 };
+
+// The envelope without `success`: the rest of a successful reply, and what an MCP tool returns.
+// {"data":...}
+boost::json::object data_envelope(const boost::json::value& data);
+// {"data":[...],"pagination":{page,limit,total,hasMore}}
+boost::json::object page_envelope(const boost::json::value& data, const Pagination& p);
+boost::json::object page_envelope(const db::JsonRows& data, const Pagination& p);
+// {"success":true} followed by the envelope's members.
+Response reply(boost::json::object envelope, boost::beast::http::status status = boost::beast::http::status::ok);
+// The same for an envelope already written as JSON text ({"data":...}).
+Response reply_text(const std::string& envelope_json, boost::beast::http::status status = boost::beast::http::status::ok);
 
 // {"success":true,"data":...}
 // The overloads for arrays and objects write them where they are (a json::value parameter would

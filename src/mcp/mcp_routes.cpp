@@ -4,8 +4,9 @@
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
 
+#include "mcp/hub_host.hpp"
 #include "mcp/protocol.hpp"
-#include "mcp/router_host.hpp"
+#include "util/json_text.hpp"
 
 namespace agenthq::mcp {
 namespace asio = boost::asio;
@@ -24,13 +25,13 @@ std::string header(const http::RequestContext& ctx, const std::string& name) {
 }
 
 http::Response json_reply(status s, const json::object& message) {
-  http::Response r{s, json::serialize(message), {}};
+  http::Response r{s, util::to_json(message), {}};
   return r;
 }
 
 // One JSON-RPC response, as an SSE stream of one event when the client takes SSE.
 http::Response rpc_reply(const http::RequestContext& ctx, const json::object& message) {
-  http::Response r{status::ok, json::serialize(message), {}};
+  http::Response r{status::ok, util::to_json(message), {}};
   if (header(ctx, "Accept").find("text/event-stream") != std::string::npos) {
     r.body = "event: message\ndata: " + r.body + "\n\n";
     r.headers.emplace_back(field::content_type, "text/event-stream");
@@ -41,8 +42,8 @@ http::Response rpc_reply(const http::RequestContext& ctx, const json::object& me
 
 class Endpoint {
  public:
-  Endpoint(const http::Router& router, realtime::SessionRegistry& events, SessionStore& sessions, std::string origin)
-      : router_(router), events_(events), sessions_(sessions), origin_(std::move(origin)) {}
+  Endpoint(hub::Services& services, realtime::SessionRegistry& events, SessionStore& sessions, std::string origin)
+      : services_(services), events_(events), sessions_(sessions), origin_(std::move(origin)) {}
 
   asio::awaitable<http::Response> post(http::RequestContext& ctx) {
     if (auto refused = check_origin(ctx)) co_return *refused;
@@ -62,7 +63,7 @@ class Endpoint {
       json::object params;
       if (const auto* p = msg.if_contains("params"); p && p->is_object()) params = p->as_object();
       const std::string version = negotiate_version(params);
-      RouterHost host(router_, events_, ctx);
+      HubHost host(services_, events_, ctx.who(), ctx.client_ip);
       json::object reply = co_await handle_request(host, msg);
       http::Response res = rpc_reply(ctx, reply);
       const std::string id = sessions_.open(ctx.who().id, ctx.who().org_id, version);
@@ -82,7 +83,7 @@ class Endpoint {
 
     // Notifications (initialized, cancelled, ...) and responses need no answer.
     if (!is_request) co_return http::Response{status::accepted, "", {}};
-    RouterHost host(router_, events_, ctx);
+    HubHost host(services_, events_, ctx.who(), ctx.client_ip);
     json::object reply = co_await handle_request(host, msg);
     co_return rpc_reply(ctx, reply);
   }
@@ -112,7 +113,7 @@ class Endpoint {
     return json_reply(status::forbidden, rpc_error(nullptr, kInvalidRequest, "Origin not allowed"));
   }
 
-  const http::Router& router_;
+  HubServices services_;  // this thread's
   realtime::SessionRegistry& events_;
   SessionStore& sessions_;
   std::string origin_;
@@ -120,9 +121,9 @@ class Endpoint {
 
 }  // namespace
 
-void add_mcp_routes(http::Router& router, realtime::SessionRegistry& events, SessionStore& sessions,
-                    std::string allowed_origin) {
-  auto ep = std::make_shared<Endpoint>(router, events, sessions, std::move(allowed_origin));
+void add_mcp_routes(http::Router& router, hub::Services& services, realtime::SessionRegistry& events,
+                    SessionStore& sessions, std::string allowed_origin) {
+  auto ep = std::make_shared<Endpoint>(services, events, sessions, std::move(allowed_origin));
   router.add(verb::post, "/mcp", http::Access::authenticated, [ep](http::RequestContext& ctx) { return ep->post(ctx); });
   router.add(verb::get, "/mcp", http::Access::authenticated, [ep](http::RequestContext& ctx) { return ep->get(ctx); });
   router.add(verb::delete_, "/mcp", http::Access::authenticated, [ep](http::RequestContext& ctx) { return ep->del(ctx); });

@@ -2,13 +2,17 @@
 
 #include <boost/json.hpp>
 
+#include "db/pg_error.hpp"
+#include "http/api_error.hpp"
+#include "http/router.hpp"
+#include "hub/posts/post_store.hpp"
 #include "mcp/tools.hpp"
+#include "util/json_text.hpp"
 #include "util/log.hpp"
 
 namespace agenthq::mcp {
 namespace asio = boost::asio;
 namespace json = boost::json;
-using boost::beast::http::verb;
 
 namespace {
 
@@ -60,30 +64,67 @@ json::object resource_templates() {
   return {{"resourceTemplates", std::move(list)}};
 }
 
-// resources/read -> the REST call behind the URI (nullopt: unknown URI).
-std::optional<RestCall> resource_call(const std::string& uri) {
-  if (uri == kChannelsUri) return RestCall{verb::get, "/api/v1/channels", {}, {}};
-  if (uri == kRecentPostsUri) return RestCall{verb::get, "/api/v1/posts", {{"limit", "20"}}, {}};
+// What a tool or a resource read threw, as the REST envelope would carry it: the service's
+// http::ApiError as it is, the database's absence and anything else as the pipeline maps them.
+struct Refusal {
+  std::string code;
+  std::string message;
+  std::string text() const { return code + ": " + message; }
+};
+
+Refusal refusal(std::exception_ptr thrown, std::string_view what) {
+  try {
+    std::rethrow_exception(thrown);
+  } catch (const http::ApiError& e) {
+    return {e.code(), e.what()};
+  } catch (const db::PgUnavailable&) {
+    return {"SERVICE_UNAVAILABLE", "The database is unavailable, try again shortly"};
+  } catch (const std::exception& e) {
+    util::log::error("mcp: {} failed: {}", what, e.what());
+  } catch (...) {
+    util::log::error("mcp: {} failed", what);
+  }
+  return {"INTERNAL_ERROR", "Internal server error"};
+}
+
+// resources/read: a URI names one of these reads (the REST reads GET /channels, GET
+// /posts?limit=20 and GET /channels/:id/posts?limit=20).
+struct ResourceRead {
+  enum class Kind { channels, recent_posts, channel_posts } kind;
+  std::string channel_id;
+};
+
+constexpr std::int64_t kResourcePosts = 20;
+
+std::optional<ResourceRead> resource_read(const std::string& uri) {
+  if (uri == kChannelsUri) return ResourceRead{ResourceRead::Kind::channels, ""};
+  if (uri == kRecentPostsUri) return ResourceRead{ResourceRead::Kind::recent_posts, ""};
   if (uri.starts_with(kChannelPostsPrefix) && uri.ends_with("/posts")) {
     std::string id = uri.substr(kChannelPostsPrefix.size(), uri.size() - kChannelPostsPrefix.size() - 6);
     if (!id.empty() && id.find('/') == std::string::npos && id.find('?') == std::string::npos)
-      return RestCall{verb::get, "/api/v1/channels/" + id + "/posts", {{"limit", "20"}}, {}};
+      return ResourceRead{ResourceRead::Kind::channel_posts, std::move(id)};
   }
   return std::nullopt;
 }
 
-std::string error_text(const RestReply& reply) {
-  if (const auto* env = reply.body.if_object())
-    if (const auto* e = env->if_contains("error"); e && e->is_object()) {
-      const auto& o = e->as_object();
-      std::string code = o.contains("code") ? json::value_to<std::string>(o.at("code")) : "ERROR";
-      std::string msg = o.contains("message") ? json::value_to<std::string>(o.at("message")) : "";
-      return code + ": " + msg;
-    }
-  return "HTTP " + std::to_string(reply.status);
+// The resource's data (what the REST reply carries as `data`).
+asio::awaitable<json::array> read(HubHost& host, const ResourceRead& r) {
+  http::check_access(http::Access::authenticated, host.who());
+  if (r.kind == ResourceRead::Kind::channels) {
+    const std::optional<std::string> any_type;
+    co_return co_await host.services().channels.list(host.who(), any_type);
+  }
+  hub::PostFilter filter;
+  if (r.kind == ResourceRead::Kind::recent_posts) {
+    hub::PostPage page = co_await host.services().posts.list(host.who(), filter, kResourcePosts, 0);
+    co_return page.posts.parsed();
+  }
+  filter.channel_id = r.channel_id;
+  hub::PostPage page = co_await host.services().posts.list_channel(host.who(), filter, kResourcePosts, 0);
+  co_return page.posts.parsed();
 }
 
-asio::awaitable<json::object> call_tool(HubHost& hub, const json::value& id, const json::object& params) {
+asio::awaitable<json::object> call_tool(HubHost& host, const json::value& id, const json::object& params) {
   const auto* name = params.if_contains("name");
   if (!name || !name->is_string()) co_return rpc_error(id, kInvalidParams, "params.name must be a tool name");
   const Tool* tool = find_tool(std::string(name->as_string()));
@@ -93,33 +134,46 @@ asio::awaitable<json::object> call_tool(HubHost& hub, const json::value& id, con
     if (!a->is_object()) co_return rpc_error(id, kInvalidParams, "params.arguments must be an object");
     args = a->as_object();
   }
-  json::object result;
+  json::value out;
+  std::exception_ptr failed;
   try {
-    json::value out = co_await tool->run(hub, args);
-    json::array content;
-    content.push_back(text_content(json::serialize(out)));
+    // The router checks a route's access before its handler runs; here the tool's.
+    http::check_access(tool->access, host.who());
+    json::value produced = co_await tool->run(host, args);
+    out = std::move(produced);
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  json::object result;
+  json::array content;
+  if (failed) {
+    content.push_back(text_content(refusal(failed, "tool " + tool->name).text()));
+    result = {{"content", std::move(content)}, {"isError", true}};
+  } else {
+    content.push_back(text_content(util::to_json(out)));
     result = {{"content", std::move(content)}, {"isError", false}};
     if (out.is_object()) result["structuredContent"] = std::move(out);
-  } catch (const ToolError& e) {
-    json::array content;
-    content.push_back(text_content(e.code() + ": " + e.what()));
-    result = {{"content", std::move(content)}, {"isError", true}};
   }
   co_return ok(id, std::move(result));
 }
 
-asio::awaitable<json::object> read_resource(HubHost& hub, const json::value& id, const json::object& params) {
+asio::awaitable<json::object> read_resource(HubHost& host, const json::value& id, const json::object& params) {
   const auto* uri = params.if_contains("uri");
   if (!uri || !uri->is_string()) co_return rpc_error(id, kInvalidParams, "params.uri is required");
   const std::string wanted(uri->as_string());
-  auto call = resource_call(wanted);
-  if (!call) co_return rpc_error(id, -32002, "Resource not found: " + wanted);
-  RestReply reply = co_await hub.call(std::move(*call));
-  if (reply.status >= 400) co_return rpc_error(id, -32002, "Resource not readable: " + error_text(reply));
+  const auto what = resource_read(wanted);
+  if (!what) co_return rpc_error(id, -32002, "Resource not found: " + wanted);
+  json::array data;
+  std::exception_ptr failed;
+  try {
+    json::array read_data = co_await read(host, *what);
+    data = std::move(read_data);
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  if (failed) co_return rpc_error(id, -32002, "Resource not readable: " + refusal(failed, "resource " + wanted).text());
   json::array contents;
-  contents.push_back(json::object{{"uri", wanted},
-                                  {"mimeType", "application/json"},
-                                  {"text", json::serialize(reply.body.as_object().at("data"))}});
+  contents.push_back(json::object{{"uri", wanted}, {"mimeType", "application/json"}, {"text", util::to_json(data)}});
   co_return ok(id, json::object{{"contents", std::move(contents)}});
 }
 
@@ -141,7 +195,7 @@ json::object rpc_error(const json::value& id, int code, std::string_view message
   return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
 }
 
-asio::awaitable<json::object> handle_request(HubHost& hub, const json::object& request) {
+asio::awaitable<json::object> handle_request(HubHost& host, const json::object& request) {
   const json::value id = request.at("id");
   const auto* m = request.if_contains("method");
   if (!m || !m->is_string()) co_return rpc_error(id, kInvalidRequest, "method is required");
@@ -152,10 +206,10 @@ asio::awaitable<json::object> handle_request(HubHost& hub, const json::object& r
   if (method == "initialize") co_return ok(id, initialize_result(params));
   if (method == "ping") co_return ok(id, json::object{});
   if (method == "tools/list") co_return ok(id, tools_list());
-  if (method == "tools/call") co_return co_await call_tool(hub, id, params);
+  if (method == "tools/call") co_return co_await call_tool(host, id, params);
   if (method == "resources/list") co_return ok(id, resources_list());
   if (method == "resources/templates/list") co_return ok(id, resource_templates());
-  if (method == "resources/read") co_return co_await read_resource(hub, id, params);
+  if (method == "resources/read") co_return co_await read_resource(host, id, params);
   co_return rpc_error(id, kMethodNotFound, "Method not found: " + method);
 }
 

@@ -23,7 +23,7 @@ boost::json::object rpc_error(const boost::json::value& id, int code, std::strin
 
 // Answers one JSON-RPC request (a message with an id): initialize, ping, tools/list, tools/call,
 // resources/list, resources/templates/list, resources/read. Tool failures are results with
-// isError (the model sees them); protocol misuse is a JSON-RPC error.
-boost::asio::awaitable<boost::json::object> handle_request(HubHost& hub, const boost::json::object& request);
+// isError (the model sees them, as CODE: message); protocol misuse is a JSON-RPC error.
+boost::asio::awaitable<boost::json::object> handle_request(HubHost& host, const boost::json::object& request);
 
 }  // namespace agenthq::mcp

@@ -2,14 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "http/api_error.hpp"
+#include "http/response.hpp"
+
 namespace agenthq::mcp {
 namespace asio = boost::asio;
 namespace json = boost::json;
-using boost::beast::http::verb;
-
-namespace {
-const std::string kApi = "/api/v1";
-}  // namespace
+using http::ApiError;
 
 json::object schema(std::string_view text) { return json::parse(text).as_object(); }
 
@@ -32,19 +31,25 @@ std::optional<std::string> opt(const json::object& args, std::string_view key) {
 
 std::string required(const json::object& args, std::string_view key) {
   auto v = opt(args, key);
-  if (!v || v->empty()) throw ToolError("VALIDATION_ERROR", std::string(key) + " is required");
+  if (!v || v->empty()) throw ApiError::validation(std::string(key) + " is required");
   return *v;
 }
 
-// Copies the named arguments that are present into the query string.
-std::map<std::string, std::string> query_of(const json::object& args, std::initializer_list<std::string_view> keys) {
-  std::map<std::string, std::string> q;
+std::string segment(std::string value, std::string_view what) {
+  if (value.find_first_of("/?#") != std::string::npos)
+    throw ApiError::validation(std::string(what) + " must not contain '/', '?' or '#'");
+  return value;
+}
+
+std::string segment(const json::object& args, std::string_view key) { return segment(required(args, key), key); }
+
+http::Query query_of(const json::object& args, std::initializer_list<std::string_view> keys) {
+  http::Query q;
   for (auto k : keys)
     if (auto v = opt(args, k)) q[std::string(k)] = *v;
   return q;
 }
 
-// Copies the named arguments that are present into a JSON body, as they are.
 json::object body_of(const json::object& args, std::initializer_list<std::string_view> keys) {
   json::object b;
   for (auto k : keys)
@@ -52,46 +57,32 @@ json::object body_of(const json::object& args, std::initializer_list<std::string
   return b;
 }
 
-// The envelope without `success`; a failed call becomes a tool error with the server's message.
-json::value result_of(const RestReply& reply) {
-  const auto* env = reply.body.if_object();
-  if (!env) throw ToolError("INTERNAL_ERROR", "The hub sent no JSON envelope");
-  if (const auto* ok = env->if_contains("success"); ok && ok->is_bool() && !ok->as_bool()) {
-    std::string code = "ERROR", message = "The hub refused the call";
-    if (const auto* e = env->if_contains("error"); e && e->is_object()) {
-      if (const auto* c = e->as_object().if_contains("code"); c && c->is_string()) code = c->as_string();
-      if (const auto* m = e->as_object().if_contains("message"); m && m->is_string()) message = m->as_string();
-    }
-    throw ToolError(code, message);
-  }
-  json::object out = *env;
-  out.erase("success");
-  return out;
+json::object page_of(const json::array& items, const http::PageRequest& page, std::int64_t total) {
+  const http::Pagination pagination{page.page, page.limit, total};
+  return http::page_envelope(items, pagination);
 }
 
-RestCall get(std::string path, std::map<std::string, std::string> query) {
-  return RestCall{verb::get, kApi + path, std::move(query), {}};
-}
-RestCall post(std::string path, json::object body) { return RestCall{verb::post, kApi + path, {}, std::move(body)}; }
-RestCall patch(std::string path, json::object body) { return RestCall{verb::patch, kApi + path, {}, std::move(body)}; }
-RestCall del(std::string path) { return RestCall{verb::delete_, kApi + path, {}, {}}; }
-
-asio::awaitable<json::value> send(HubHost& hub, RestCall call) {
-  RestReply reply = co_await hub.call(std::move(call));
-  co_return result_of(reply);
+json::object page_of(const db::JsonRows& items, const http::PageRequest& page, std::int64_t total) {
+  const http::Pagination pagination{page.page, page.limit, total};
+  return http::page_envelope(items, pagination);
 }
 
-// A channel given by id or by name ("general", "#general") -> its id.
+json::object flag(std::string_view name, bool value) {
+  json::object o;
+  o[name] = value;
+  return o;
+}
+
 asio::awaitable<std::string> channel_id(HubHost& hub, std::string wanted) {
   if (!wanted.empty() && wanted.front() == '#') wanted.erase(0, 1);
-  RestCall list = get("/channels");
-  json::value listed = co_await send(hub, std::move(list));
-  for (const auto& c : listed.at("data").as_array()) {
+  const std::optional<std::string> any_type;
+  const json::array listed = co_await hub.services().channels.list(hub.who(), any_type);
+  for (const auto& c : listed) {
     const auto& ch = c.as_object();
     if (ch.at("id") == json::value(wanted) || ch.at("name") == json::value(wanted))
       co_return std::string(ch.at("id").as_string());
   }
-  throw ToolError("NOT_FOUND", "No channel '" + wanted + "' in this organisation");
+  throw ApiError(boost::beast::http::status::not_found, "NOT_FOUND", "No channel '" + wanted + "' in this organisation");
 }
 
 }  // namespace agenthq::mcp

@@ -5,12 +5,9 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 
 asio::awaitable<json::object> ActivityService::record(const auth::Identity& who, const std::string& ip,
-                                                      std::string action,
-                                                      const std::optional<std::string>& resource_type,
-                                                      const std::optional<std::string>& resource_id,
-                                                      json::object details) {
-  AuditEntry entry = audit_by(who, std::move(action), resource_type.value_or(""), resource_id.value_or(""), ip,
-                              std::move(details));
+                                                      NewActivity recorded) {
+  AuditEntry entry = audit_by(who, std::move(recorded.action), recorded.resource_type.value_or(""),
+                              recorded.resource_id.value_or(""), ip, std::move(recorded.details));
   auto row = co_await store_.append(entry);
   s_.announce(entry);
   co_return row;

@@ -11,6 +11,14 @@
 
 namespace agenthq::hub {
 
+// An entry a client records itself (POST /activity); actor and address are the caller's.
+struct NewActivity {
+  std::string action;
+  std::optional<std::string> resource_type;
+  std::optional<std::string> resource_id;
+  boost::json::object details;
+};
+
 // The audit trail as a resource (see PostService): entries clients record themselves, and reads.
 class ActivityService {
  public:
@@ -18,9 +26,7 @@ class ActivityService {
 
   // POST /activity: actor and address come from the caller, never from the body.
   boost::asio::awaitable<boost::json::object> record(const auth::Identity& who, const std::string& ip,
-                                                     std::string action, const std::optional<std::string>& resource_type,
-                                                     const std::optional<std::string>& resource_id,
-                                                     boost::json::object details);
+                                                     NewActivity entry);
   boost::asio::awaitable<ActivityPage> list(const auth::Identity& who, const ActivityFilter& filter,
                                             std::int64_t limit, std::int64_t offset);
 

@@ -1,10 +1,8 @@
 #include "hub/channels/channel_routes.hpp"
-#include "http/query_params.hpp"
 
 #include <boost/json.hpp>
 
-#include "http/api_error.hpp"
-#include "http/body_reader.hpp"
+#include "hub/channels/channel_input.hpp"
 #include "hub/channels/channel_service.hpp"
 
 namespace agenthq::hub {
@@ -12,8 +10,6 @@ namespace asio = boost::asio;
 namespace json = boost::json;
 using boost::beast::http::verb;
 using http::Access;
-using http::ApiError;
-using http::BodyReader;
 using http::RequestContext;
 using http::Response;
 
@@ -22,21 +18,14 @@ void add_channel_routes(http::Router& router, Services& s) {
 
   router.add(verb::post, "/api/v1/channels", Access::authenticated,
              [channels](RequestContext& ctx) -> asio::awaitable<Response> {
-               BodyReader body(ctx.body);
-               NewChannel c;
-               c.name = body.required_string("name", 1, 80);
-               if (!http::matches_slug(c.name))
-                 throw ApiError::validation("name may contain only lowercase letters, digits and hyphens");
-               c.description = body.optional_string("description", 0, 5000);
-               // system and dm channels are made by the hub itself, never through this route.
-               c.type = body.optional_enum("type", {"public", "private"}).value_or("public");
+               const NewChannel c = read_new_channel(ctx.body);
                auto channel = co_await channels->create(ctx.who(), ctx.client_ip, c);
                co_return http::created(channel);
              });
 
   router.add(verb::get, "/api/v1/channels", Access::authenticated,
              [channels](RequestContext& ctx) -> asio::awaitable<Response> {
-               auto type = http::query_text(ctx, "type");
+               const auto type = read_channel_type(ctx.query);
                auto list = co_await channels->list(ctx.who(), type);
                co_return http::ok(list);
              });

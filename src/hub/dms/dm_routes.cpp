@@ -2,15 +2,13 @@
 
 #include <boost/json.hpp>
 
-#include "http/body_reader.hpp"
+#include "hub/dms/dm_input.hpp"
 #include "hub/dms/dm_service.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
-namespace json = boost::json;
 using boost::beast::http::verb;
 using http::Access;
-using http::BodyReader;
 using http::RequestContext;
 using http::Response;
 
@@ -21,10 +19,8 @@ void add_dm_routes(http::Router& router, Services& s) {
   // the other member must be an agent or user of the caller's org (404 otherwise).
   router.add(verb::post, "/api/v1/dm", Access::authenticated,
              [dms](RequestContext& ctx) -> asio::awaitable<Response> {
-               BodyReader body(ctx.body);
-               const std::string member_id = body.required_string("member_id", 1, 200);
-               const std::string member_type = body.required_enum("member_type", {"agent", "user"});
-               auto channel = co_await dms->open(ctx.who(), ctx.client_ip, member_id, member_type);
+               const DmMember member = read_dm_member(ctx.body);
+               auto channel = co_await dms->open(ctx.who(), ctx.client_ip, member.id, member.type);
                co_return http::ok(channel);
              });
 

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "http/pagination.hpp"
-#include "http/query_params.hpp"
+#include "hub/notifications/notification_input.hpp"
 #include "hub/notifications/notification_service.hpp"
 
 namespace agenthq::hub {
@@ -19,10 +19,7 @@ void add_notification_routes(http::Router& router, Services& s) {
 
   router.add(verb::get, "/api/v1/notifications", Access::authenticated,
              [notifications](RequestContext& ctx) -> asio::awaitable<Response> {
-               NotificationFilter f;
-               f.type = http::query_text(ctx, "type");
-               // The reference: "true" means read ones, any other value unread ones.
-               if (auto read = http::query_text(ctx, "read")) f.read = *read == "true";
+               const NotificationFilter f = read_notification_filter(ctx.query);
                http::PageRequest p = http::page_request(ctx);
                auto page = co_await notifications->list(ctx.who(), f, p.limit, p.offset());
                co_return http::paginated(page.notifications, {p.page, p.limit, page.total});

@@ -2,34 +2,19 @@
 
 #include <boost/json.hpp>
 
-#include "http/api_error.hpp"
-#include "http/body_reader.hpp"
 #include "http/pagination.hpp"
 #include "hub/posts/post_change_service.hpp"
+#include "hub/posts/post_input.hpp"
 
 namespace agenthq::hub {
 namespace asio = boost::asio;
 namespace json = boost::json;
 using boost::beast::http::verb;
 using http::Access;
-using http::ApiError;
-using http::BodyReader;
 using http::RequestContext;
 using http::Response;
 
 namespace {
-
-PostEdit read_edit(const json::object& raw) {
-  BodyReader body(raw);
-  PostEdit e;
-  if (auto title = body.nullable_string("title", 500)) {
-    e.title_given = true;
-    e.title = *title;
-  }
-  e.content = body.optional_string("content", 0, 50000);
-  if (!e.title_given && !e.content) throw ApiError::validation("Provide title or content to change");
-  return e;
-}
 
 json::object flag(const char* name, bool value) {
   json::object o;
@@ -44,7 +29,7 @@ void add_post_change_routes(http::Router& router, Services& s) {
 
   router.add(verb::patch, "/api/v1/posts/:id", Access::authenticated,
              [changes](RequestContext& ctx) -> asio::awaitable<Response> {
-               const PostEdit e = read_edit(ctx.body);
+               const PostEdit e = read_post_edit(ctx.body);
                auto post = co_await changes->edit(ctx.who(), ctx.client_ip, ctx.param("id"), e);
                co_return http::ok(post);
              });
@@ -63,8 +48,7 @@ void add_post_change_routes(http::Router& router, Services& s) {
 
   router.add(verb::post, "/api/v1/posts/:id/reactions", Access::authenticated,
              [changes](RequestContext& ctx) -> asio::awaitable<Response> {
-               BodyReader body(ctx.body);
-               const std::string emoji = body.required_string("emoji", 1, 32);
+               const std::string emoji = read_reaction_emoji(ctx.body);
                auto reaction = co_await changes->react(ctx.who(), ctx.client_ip, ctx.param("id"), emoji);
                co_return http::created(reaction);
              });
