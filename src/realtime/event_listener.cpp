@@ -129,7 +129,14 @@ void EventListener::dispatch(std::vector<Event> events) {
 
 asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<std::string>& payloads) {
   Batch batch = parse_batch(payloads);
-  for (auto& [key, ids] : batch.wanted) {
+  // Every kind of one org is read back in one pipeline: a post raises its activity entry, the
+  // post and its notifications, and one round trip loads them all.
+  struct Load {
+    const EventLoader* loader;
+    const std::map<std::string, std::size_t>* ids;
+  };
+  std::map<std::string, std::vector<Load>> by_org;
+  for (const auto& [key, ids] : batch.wanted) {
     const auto& [kind, org] = key;
     if (const Signal* signal = loaders_.find_signal(kind)) {
       for (const auto& [id, seq] : ids) (*signal)(org, id);
@@ -140,16 +147,29 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
       util::log::warn("realtime: no loader for {} event(s) of kind {}", ids.size(), kind);
       continue;
     }
-    std::vector<std::string> id_list;
-    for (const auto& [id, seq] : ids) id_list.push_back(id);
-    db::Statement select(loader->sql, {org, db::text_array(id_list)});
-    db::PgResult rows;
+    by_org[org].push_back(Load{loader, &ids});
+  }
+  for (const auto& [org, loads] : by_org) {
+    std::vector<db::Statement> statements;
+    for (const auto& load : loads) {
+      std::vector<std::string> id_list;
+      for (const auto& [id, seq] : *load.ids) id_list.push_back(id);
+      statements.emplace_back(load.loader->sql, std::vector<db::Param>{org, db::text_array(id_list)});
+    }
+    std::vector<db::PgResult> results;
     const db::Scope scope = db::Scope::org(org);  // a named local: no temporaries inside co_await (g++ 12)
     try {
-      rows = co_await reader_.query(scope, std::move(select));
-      add_loaded(batch, *loader, org, ids, rows);  // a row not of the loader's shape must not end the listener
+      results = co_await reader_.run(scope, std::move(statements));
     } catch (const std::exception& e) {
-      util::log::warn("realtime: could not read back {} event(s): {}", ids.size(), e.what());
+      util::log::warn("realtime: could not read back {} kind(s) of events: {}", loads.size(), e.what());
+      continue;
+    }
+    for (std::size_t i = 0; i < loads.size(); ++i) {
+      try {
+        add_loaded(batch, *loads[i].loader, org, *loads[i].ids, results[i]);  // a row of the wrong shape must not end the listener
+      } catch (const std::exception& e) {
+        util::log::warn("realtime: could not read back {} event(s): {}", loads[i].ids->size(), e.what());
+      }
     }
   }
   co_return in_order(std::move(batch));

@@ -24,7 +24,7 @@ asio::awaitable<json::object> PostService::create(const auth::Identity& who, con
   s_.events.post_created(who.org_id, std::string(created.post.at("id").as_string()));
   for (const auto& id : created.notification_ids) s_.events.notification_created(who.org_id, id);
   // Webhooks run after the reply is decided and never delay it. Seeding has no dispatcher.
-  if (s_.webhooks) {
+  if (s_.webhooks && created.org_has_webhooks) {
     auto ex = co_await asio::this_coro::executor;
     const std::string channel(created.post.at("channel_id").as_string());
     s_.webhooks->fire(ex, who.org_id, "post:created", post_created_data(created.post), channel);

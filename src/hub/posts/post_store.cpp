@@ -246,10 +246,13 @@ asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const 
   std::vector<Statement> batch;
   batch.emplace_back(std::move(sql), params.take());
   batch.push_back(post_side_effects(who, id, n.content));
+  batch.emplace_back("SELECT EXISTS (SELECT 1 FROM webhooks w WHERE w.org_id = $1 AND w.active)",
+                     std::vector<db::Param>{who.org_id});
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   CreatedPost out = created_post(r[0]);
   for (int i = 0; i < r[1].rows(); ++i) out.notification_ids.emplace_back(r[1].text(i, 0));
+  out.org_has_webhooks = r[2].boolean(0, 0);
   co_return out;
 }
 

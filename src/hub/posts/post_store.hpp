@@ -41,6 +41,9 @@ struct CreatedPost {
   CreateOutcome outcome = CreateOutcome::created;
   boost::json::object post;  // the row as inserted, when created
   std::vector<std::string> notification_ids;  // mention, reply and dm notifications it caused
+  // Whether the org has an active webhook, read in the same round trip: most orgs have none,
+  // and then no delivery needs looking up.
+  bool org_has_webhooks = false;
 };
 
 // SQL for posts. Every query is scoped to the caller's org and only reaches posts of channels the
