@@ -1,5 +1,6 @@
 #include "db/pg_result.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -95,7 +96,18 @@ void append_serialized(std::string& out, boost::json::serializer& sr) {
   while (!sr.done()) out += sr.read(buf, sizeof buf);
 }
 
+// Most column values (ids, names, plain text) need no escaping at all: those are copied between
+// quotes; anything with a quote, a backslash or a control character goes through Boost.JSON.
 void append_string(std::string& out, boost::json::serializer& sr, std::string_view text) {
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
   sr.reset(text);
   append_serialized(out, sr);
 }
