@@ -7,6 +7,12 @@ JOBS ?= $(shell nproc)
 run: build
 	./$(BUILD_DIR)/agenthq serve --demo
 
+# Serial on purpose (no -j). Every GoogleTest case is a ctest entry in a process of its own. The
+# cases share no data (each makes its own databases and roles, hubs and fake providers take port
+# 0, scratch dirs come from mkdtemp), but several measure time (cut-offs, timeouts, throttles), and
+# side by side on 2 cores they starve each other (a -j3 trial failed one). Serially the whole ctest
+# is no slower than it was with two whole-binary entries (~100-115 s on 2 busy cores, was ~120 s):
+# the test cluster lives in /dev/shm and a stopping hub exits at once.
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure
 

@@ -37,6 +37,12 @@ class IntegrationRoutes : public ::testing::Test {
     delete fake_;
     fake_ = nullptr;
   }
+  void TearDown() override {
+    // No credential handed to the hub so far is in its log (see SecretLog).
+    if (hub_) {
+      EXPECT_EQ(secrets.found_in(hub_->log()), std::vector<std::string>{}) << "logged by the hub";
+    }
+  }
   HttpClient client() const { return hub_->client(); }
   PgConn db() const { return PgConn(hub_->database().conninfo()); }
 
@@ -417,9 +423,9 @@ TEST_F(IntegrationRoutes, AnotherOrgSeesNoneOfIt) {
   EXPECT_EQ(client().get("/api/v1/integrations/" + id, a.access_token).status, 200);
 }
 
-// Nothing this suite gave the hub as a credential appears in anything the hub logged (run last,
-// it covers every test before it; its own connects make it meaningful on its own too).
-TEST_F(IntegrationRoutes, ZzNoCredentialReachesTheLog) {
+// Connects that log "integration check" lines, then nothing this suite gave the hub as a credential
+// appears in anything the hub logged (every test's TearDown checks the same for its own).
+TEST_F(IntegrationRoutes, NoCredentialReachesTheLog) {
   auto org = register_org(client(), "log-grep");
   settled(org, std::string(connect_fub(org, accepted_fub_key()).data().at("id").as_string()));
   const std::string token = secrets.make("log-dl-token");  // refused by the fake: the check fails with 401

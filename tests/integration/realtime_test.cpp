@@ -247,11 +247,22 @@ TEST(RealtimeLimits, StalledClientIsCutOffWhileOthersKeepReceiving) {
   const std::string big(40000, 'x');
   constexpr int kPosts = 200;  // far more than the stalled client's queue and socket buffers hold
   std::atomic<int> received = 0;
+  std::atomic<bool> reading = true;
   std::thread reader([&] {  // the healthy client reads all the time, on its own thread
     while (received < kPosts && healthy.receive_event("post:new", 10s)) ++received;
+    reading = false;
   });
-  for (int i = 0; i < kPosts; ++i)
+  // The healthy client keeps up: a post goes out only while it is fewer than kAhead posts behind,
+  // half the queue the hub allows (16). The hub cuts off any client that far behind, so an
+  // unpaced flood would fail whenever a busy machine (other tests, a build) starves the reader.
+  // The stalled client never reads and still gets all kPosts.
+  constexpr int kAhead = 8;
+  for (int i = 0; i < kPosts; ++i) {
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (reading && received < i - kAhead && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(1ms);
     ASSERT_EQ(c.post("/api/v1/posts", {{"channel_id", general}, {"content", big}}, org.access_token).status, 201);
+  }
   reader.join();
   EXPECT_EQ(received, kPosts);
   EXPECT_NE(hub.log().find("stopped reading; disconnecting it"), std::string::npos);

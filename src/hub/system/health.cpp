@@ -24,11 +24,19 @@ asio::awaitable<void> HealthProbe::check(db::Database& db) {
 
 asio::awaitable<void> HealthProbe::run(db::Database& db, std::chrono::milliseconds interval) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
+  timer_ = &timer;
   while (!stopped_) {
     co_await check(db);
+    if (stopped_) break;
     timer.expires_after(interval);
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
   }
+  timer_ = nullptr;
+}
+
+void HealthProbe::stop() {
+  stopped_ = true;
+  if (timer_) timer_->cancel();
 }
 
 void add_health_routes(http::Router& router, const HealthProbe& probe) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "db/database.hpp"
 #include "http/router.hpp"
@@ -17,11 +18,14 @@ class HealthProbe {
   boost::asio::awaitable<void> check(db::Database& db);
   // Pings the database every interval until stop() is called; run on one event-loop thread.
   boost::asio::awaitable<void> run(db::Database& db, std::chrono::milliseconds interval);
-  void stop() { stopped_ = true; }
+  // Ends run() now rather than after its current wait (a hub stopping on SIGTERM would otherwise
+  // linger up to an interval). Call it on the thread that runs run().
+  void stop();
 
  private:
   std::atomic<bool> ok_{false};
   std::atomic<bool> stopped_{false};
+  boost::asio::steady_timer* timer_ = nullptr;  // run()'s, while it runs
 };
 
 // GET /health (and /api/v1/health): {"success":true,"status":"ok","timestamp":...,"database":"ok"}.

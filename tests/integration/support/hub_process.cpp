@@ -85,12 +85,18 @@ void HubProcess::launch(std::map<std::string, std::string> extra_env) {
   for (auto& [k, v] : extra_env) env[k] = v;
   pid_ = spawn({"serve"}, env, dir_ / "output.log");
 
+  // Ready means serving HTTP and LISTENing for the events other processes publish: a test that
+  // acts on another hub right away (a second process on the same database) must not race the
+  // LISTEN. The realtime line is logged at info, so it is awaited unless the level hides it.
   static const std::regex listening(R"re("msg":"listening","host":"[^"]*","port":(\d+))re");
+  const std::string level = env["LOG_LEVEL"];
+  const bool await_realtime = level == "info" || level == "debug" || level == "trace";
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     std::smatch m;
     std::string out = log();
-    if (std::regex_search(out, m, listening)) {
+    if (std::regex_search(out, m, listening) &&
+        (!await_realtime || out.find(R"("msg":"realtime: listening for events")") != std::string::npos)) {
       port_ = static_cast<unsigned short>(std::stoi(m[1]));
       return;
     }
@@ -99,7 +105,7 @@ void HubProcess::launch(std::map<std::string, std::string> extra_env) {
       pid_ = -1;
       throw std::runtime_error("agenthq serve exited early:\n" + out);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   terminate();
   throw std::runtime_error("agenthq serve did not start listening:\n" + log());
@@ -117,12 +123,12 @@ int HubProcess::terminate() {
   if (pid_ <= 0) return 0;
   kill(pid_, SIGTERM);
   int status = 0;
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 2000; ++i) {  // 10 s
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
       return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   kill(pid_, SIGKILL);
   waitpid(pid_, &status, 0);

@@ -16,8 +16,8 @@ inline const std::string kTestJwtSecret = "integration-test-secret-0123456789abc
 
 // A real `agenthq serve` process on a fresh database: its own database, a separate runtime
 // role (so row-level security applies as in production), PORT=0 and a temp data directory.
-// The constructor returns once the hub logs that it listens; the destructor sends SIGTERM and
-// waits for a clean exit.
+// The constructor returns once the hub logs that it listens and that its realtime listener is
+// LISTENing; the destructor sends SIGTERM and waits for a clean exit.
 class HubProcess {
  public:
   explicit HubProcess(std::map<std::string, std::string> extra_env = {});

@@ -1,6 +1,7 @@
 #include "pg_fixture.hpp"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <utility>
@@ -39,11 +40,22 @@ void admin_exec_noexcept(const std::string& sql) {
 
 }  // namespace
 
+std::optional<std::string> test_pg_setting(const std::string& key) {
+  if (const char* v = std::getenv(key.c_str()); v && *v) return v;
+  const char* file = std::getenv("AGENTHQ_TEST_PG_FILE");
+  if (!file || !*file) return std::nullopt;
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(std::string("AGENTHQ_TEST_PG_FILE names ") + file +
+                                    ", which cannot be read: did ctest's pg_start fixture run?");
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with(key + "=")) return line.substr(key.size() + 1);
+  return std::nullopt;
+}
+
 std::string admin_conninfo() {
-  const char* v = std::getenv("AGENTHQ_TEST_PG");
-  if (!v || !*v)
-    throw std::runtime_error("AGENTHQ_TEST_PG is not set: run the tests under tests/with_postgres.sh");
-  return v;
+  if (auto v = test_pg_setting("AGENTHQ_TEST_PG"); v && !v->empty()) return *v;
+  throw std::runtime_error(
+      "AGENTHQ_TEST_PG is not set (nor AGENTHQ_TEST_PG_FILE): run the tests under ctest or tests/with_postgres.sh");
 }
 
 std::string with_conninfo_param(const std::string& conninfo, const std::string& key,

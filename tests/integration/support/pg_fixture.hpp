@@ -1,6 +1,8 @@
 #pragma once
-// Small blocking-libpq helpers for tests that need a real PostgreSQL (tests/with_postgres.sh
-// exports AGENTHQ_TEST_PG, a conninfo for the superuser `postgres`). Nothing project-specific.
+// Small blocking-libpq helpers for tests that need a real PostgreSQL, a throwaway cluster of
+// tests/pg_cluster.sh: ctest's pg_start fixture writes its settings to a file named by
+// AGENTHQ_TEST_PG_FILE, tests/with_postgres.sh exports them (AGENTHQ_TEST_PG, a conninfo for the
+// superuser `postgres`, and AGENTHQ_TEST_PG_BIN). Nothing project-specific.
 #include <libpq-fe.h>
 
 #include <cstddef>
@@ -12,7 +14,13 @@
 
 namespace agenthq::test {
 
-// AGENTHQ_TEST_PG; throws std::runtime_error when it is not set (run under tests/with_postgres.sh).
+// A setting of the test cluster (AGENTHQ_TEST_PG, AGENTHQ_TEST_PG_BIN): the environment variable
+// if it is set and not empty, else its line in the file AGENTHQ_TEST_PG_FILE names (see
+// tests/pg_cluster.sh); nullopt if neither has it. Throws if that file cannot be read.
+std::optional<std::string> test_pg_setting(const std::string& key);
+
+// The AGENTHQ_TEST_PG setting; throws std::runtime_error when there is none (run the tests under
+// ctest or tests/with_postgres.sh).
 std::string admin_conninfo();
 
 // `conninfo` (key=value or URI form) with one keyword set, e.g. ("dbname", "t_x") or ("user", role).
