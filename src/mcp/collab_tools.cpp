@@ -76,10 +76,8 @@ std::string me_or(const HubHost& host, std::string id) { return id == "me" ? hos
 asio::awaitable<json::value> tasks_tool(HubHost& host, const json::object& args) {
   http::Query query = query_of(args, {"status", "priority", "created_by", "page", "limit"});
   if (auto to = opt(args, "assigned_to")) query["assigned_to"] = me_or(host, *to);
-  if (auto channel = opt(args, "channel")) {
-    const std::string id = co_await channel_id(host, std::move(*channel));
-    query["channel_id"] = id;
-  }
+  const auto channel = co_await channel_arg(host, args);
+  if (channel) query["channel_id"] = *channel;
   const hub::TaskFilter filter = hub::read_task_filter(query);
   const http::PageRequest p = http::page_request(query);
   const hub::TaskPage page = co_await host.services().tasks.list(host.who(), filter, p.limit, p.offset());

@@ -85,4 +85,11 @@ asio::awaitable<std::string> channel_id(HubHost& hub, std::string wanted) {
   throw ApiError(boost::beast::http::status::not_found, "NOT_FOUND", "No channel '" + wanted + "' in this organisation");
 }
 
+asio::awaitable<std::optional<std::string>> channel_arg(HubHost& hub, const json::object& args) {
+  auto wanted = opt(args, "channel");
+  if (!wanted) co_return std::nullopt;
+  std::string id = co_await channel_id(hub, std::move(*wanted));
+  co_return id;
+}
+
 }  // namespace agenthq::mcp

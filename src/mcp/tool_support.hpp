@@ -51,6 +51,8 @@ boost::json::object flag(std::string_view name, bool value);
 // A channel given by id or by name ("general", "#general") -> its id, among the channels the
 // caller may read.
 boost::asio::awaitable<std::string> channel_id(HubHost& hub, std::string wanted);
+// The id of the tool's optional "channel" argument (by id or name); nullopt when not given.
+boost::asio::awaitable<std::optional<std::string>> channel_arg(HubHost& hub, const boost::json::object& args);
 
 // Tools for working together (reactions, edits, notifications, tasks, DMs): collab_tools.cpp.
 void add_collaboration_tools(std::vector<Tool>& tools);

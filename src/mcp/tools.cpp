@@ -101,10 +101,8 @@ asio::awaitable<json::value> get_post_tool(HubHost& host, const json::object& ar
 
 asio::awaitable<json::value> list_posts_tool(HubHost& host, const json::object& args) {
   http::Query query = query_of(args, {"type", "author_id", "since", "page", "limit"});
-  if (auto channel = opt(args, "channel")) {
-    const std::string id = co_await channel_id(host, std::move(*channel));
-    query["channel_id"] = id;
-  }
+  const auto channel = co_await channel_arg(host, args);
+  if (channel) query["channel_id"] = *channel;
   const hub::PostFilter filter = hub::read_post_filter(query);
   const http::PageRequest p = http::page_request(query);
   const hub::PostPage page = co_await host.services().posts.list(host.who(), filter, p.limit, p.offset());
@@ -204,12 +202,8 @@ asio::awaitable<json::value> wait_for_events_tool(HubHost& host, const json::obj
   if (const auto* v = args.if_contains("events"); v && v->is_array())
     for (const auto& n : v->as_array())
       if (n.is_string()) names.emplace(n.as_string());
-  std::string channel;
-  if (auto c = opt(args, "channel")) {
-    std::string id = co_await channel_id(host, std::move(*c));
-    channel = std::move(id);
-  }
-  EventFilter filter = event_filter(std::move(names), channel, host.who().id);
+  const auto channel = co_await channel_arg(host, args);
+  EventFilter filter = event_filter(std::move(names), channel.value_or(""), host.who().id);
   json::array frames = co_await host.wait(std::move(filter), timeout);
   const bool timed_out = frames.empty();
   co_return json::object{{"events", std::move(frames)}, {"timedOut", timed_out}};
