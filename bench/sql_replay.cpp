@@ -14,9 +14,17 @@
 namespace json = boost::json;
 
 namespace {
+// pgbench reads ":name" as a variable even inside a string literal ('notification:new'), so a
+// value with a colon is written as an escape string with the colon as \x3a.
 std::string literal(const std::string& v) {
-  std::string out = "'";
-  for (char c : v) out += c == '\'' ? std::string("''") : std::string(1, c);
+  const bool colon = v.find(':') != std::string::npos;
+  std::string out = colon ? "E'" : "'";
+  for (char c : v) {
+    if (c == '\'') out += "''";
+    else if (colon && c == '\\') out += "\\\\";
+    else if (colon && c == ':') out += "\\x3a";
+    else out += c;
+  }
   return out + "'";
 }
 
