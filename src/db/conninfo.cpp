@@ -55,13 +55,7 @@ std::string with_session_settings(const std::string& conninfo) {
     if (key == "application_name") has_app_name = true;
     out += key + "=" + quote(o->val) + " ";
   }
-  // plan_cache_mode: a statement the hub prepares (db::Plan::cached) is planned once per
-  // connection. Left to PostgreSQL's heuristic, a list whose generic plan is estimated dearer
-  // than its custom plans (a channel of 20,000 posts: the LIMIT is a parameter) is re-planned on
-  // every execution, which cost the channel page 60 % of its throughput; the generic plan runs
-  // the same index scan. Statements that need their values planned stay unnamed (Plan::custom).
-  options += " -c TimeZone=UTC -c DateStyle=ISO -c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000"
-             " -c plan_cache_mode=force_generic_plan";
+  options += " -c TimeZone=UTC -c DateStyle=ISO -c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000";
   out += "options=" + quote(options);
   if (!has_app_name) out += " application_name='agenthq'";
   return out;
