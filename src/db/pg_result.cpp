@@ -82,7 +82,7 @@ boost::json::object PgResult::row_json(int row, boost::json::storage_ptr sp) con
 }
 
 boost::json::array PgResult::rows_json() const {
-  boost::json::array a(page_storage());
+  boost::json::array a(boost::json::make_shared_resource<boost::json::monotonic_resource>());
   a.reserve(rows());
   for (int r = 0; r < rows(); ++r) a.emplace_back(row_json(r, a.storage()));
   return a;
@@ -167,17 +167,11 @@ void PgResult::append_row_json(std::string& out, int row, int omit) const {
       case kJsonb: append_compact(out, t); break;
       case kJson: out += util::to_json(boost::json::parse(t)); break;  // json keeps its input's text
       case kTimestamp:
-      case kTimestamptz: {
-        util::IsoText iso;
-        out += '"';
-        out += util::pg_timestamp_to_iso(t, iso);
-        out += '"';
-        break;
-      }
+      case kTimestamptz:
       case kDate: {
         util::IsoText iso;
         out += '"';
-        out += util::pg_date_to_iso(t, iso);
+        out += type == kDate ? util::pg_date_to_iso(t, iso) : util::pg_timestamp_to_iso(t, iso);
         out += '"';
         break;
       }
@@ -201,7 +195,5 @@ std::int64_t PgResult::counted_page_json(JsonRows& rows) const {
   rows.json += ']';
   return empty() ? 0 : integer(0, total_column);
 }
-
-boost::json::storage_ptr page_storage() { return boost::json::make_shared_resource<boost::json::monotonic_resource>(); }
 
 }  // namespace agenthq::db

@@ -41,10 +41,10 @@ class PgResult {
   int column(std::string_view name) const;  // -1 when absent
 
   // Built in `sp`'s memory (default: the heap). A page of rows is many small allocations: one
-  // arena per page (page_storage()) makes building and freeing it a few bump-pointer blocks.
+  // arena per page (rows_json()) makes building and freeing it a few bump-pointer blocks.
   boost::json::value value(int row, int col, boost::json::storage_ptr sp = {}) const;
   boost::json::object row_json(int row, boost::json::storage_ptr sp = {}) const;
-  // Every row, in a fresh page_storage() arena.
+  // Every row, in one fresh monotonic arena freed with the last of its values.
   boost::json::array rows_json() const;
 
   // The JSON text util::to_json(row_json(row)) would give, written straight from the result
@@ -61,8 +61,5 @@ class PgResult {
  private:
   std::shared_ptr<PGresult> result_;
 };
-
-// A monotonic arena for the JSON of one page of rows, freed when its last value goes.
-boost::json::storage_ptr page_storage();
 
 }  // namespace agenthq::db
