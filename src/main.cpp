@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
     }
     if (host) config.host = *host;
     if (data_dir) config.data_dir = *data_dir;
-    setup_logging(config.log_level);
-    // Drains the asynchronous log queue on every way out of main.
+    setup_logging(config.log_level, config.log_flush_interval);
+    // Writes the buffered log lines on every way out of main.
     struct FlushLogs {
       ~FlushLogs() { spdlog::shutdown(); }
     } flush_logs;

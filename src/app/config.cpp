@@ -126,6 +126,7 @@ Config parse_config(const Environment& env) {
       throw ConfigError("LOG_LEVEL must be one of trace, debug, info, warn, error, off (got \"" + v + "\")");
     c.log_level = v;
   }
+  c.log_flush_interval = std::chrono::seconds(parse_integer(env, "LOG_FLUSH_INTERVAL_S", 1, 0, 60));
   if (auto v = get(env, "ENCRYPTION_KEY"); !v.empty()) c.hub.encryption_key = decode_encryption_key(v);
   if (auto v = get(env, "AGENTHQ_DATA_DIR"); !v.empty()) c.data_dir = v;
   c.db_pool_size = static_cast<std::size_t>(parse_integer(env, "DATABASE_POOL_MAX", 16, 1, 1000));

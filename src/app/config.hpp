@@ -28,6 +28,7 @@ struct Config {
   std::string cors_origin = "http://localhost:3001";
   std::string metrics_token;  // empty: /metrics is open
   std::string log_level = "info";
+  std::chrono::seconds log_flush_interval{1};  // 0: every line is written at once
   std::filesystem::path data_dir = "./.agenthq";
   bool production = false;
   std::size_t db_pool_size = 10;  // per process, shared out between event-loop threads

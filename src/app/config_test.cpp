@@ -22,6 +22,7 @@ TEST(Config, Defaults) {
   EXPECT_EQ(c.rate_limit_max, 100);
   EXPECT_EQ(c.rate_limit_window, std::chrono::milliseconds(60000));
   EXPECT_EQ(c.cors_origin, "http://localhost:3001");
+  EXPECT_EQ(c.log_flush_interval, std::chrono::seconds(1));
   EXPECT_FALSE(c.production);
 }
 
@@ -33,6 +34,7 @@ TEST(Config, ParsesValues) {
   EXPECT_EQ(c.hub.jwt_refresh_ttl, std::chrono::seconds(30));  // a bare number is milliseconds
   EXPECT_TRUE(c.production);
   EXPECT_EQ(c.hub.encryption_key, std::string(32, '\xff'));
+  EXPECT_EQ(parse_config({{"LOG_FLUSH_INTERVAL_S", "0"}}).log_flush_interval, std::chrono::seconds(0));
 }
 
 TEST(Config, MalformedValuesNameTheVariable) {
@@ -42,6 +44,7 @@ TEST(Config, MalformedValuesNameTheVariable) {
   EXPECT_NE(error_of({{"RATE_LIMIT_WINDOW_MS", "-1"}}).find("RATE_LIMIT_WINDOW_MS"), std::string::npos);
   EXPECT_NE(error_of({{"ENCRYPTION_KEY", "zz"}}).find("ENCRYPTION_KEY"), std::string::npos);
   EXPECT_NE(error_of({{"JWT_SECRET", "too-short"}}).find("JWT_SECRET"), std::string::npos);
+  EXPECT_NE(error_of({{"LOG_FLUSH_INTERVAL_S", "61"}}).find("LOG_FLUSH_INTERVAL_S"), std::string::npos);
   EXPECT_NE(error_of({{"AGENTHQ_ENV", "staging"}}).find("AGENTHQ_ENV"), std::string::npos);
 }
 

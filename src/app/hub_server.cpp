@@ -178,6 +178,7 @@ int serve(Config config, const ServeOptions& options) {
   });
 
   spdlog::info(R"("msg":"listening","host":"{}","port":{},"threads":{})", config.host, port, config.threads);
+  spdlog::default_logger()->flush();  // whoever started the hub waits for this line
   print_banner(config, port);
 
   std::vector<std::thread> threads;

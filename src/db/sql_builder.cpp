@@ -24,12 +24,17 @@ std::string timestamp_from_micros(const std::string& placeholder) {
   return "('epoch'::timestamptz + " + placeholder + "::bigint * interval '1 microsecond')";
 }
 
+std::string limit_offset(SqlParams& params, std::int64_t limit, std::int64_t offset) {
+  std::string sql = " LIMIT " + std::to_string(limit);
+  if (offset > 0) sql += " OFFSET " + params.bind(std::to_string(offset)) + "::bigint";
+  return sql;
+}
+
 void push_count_and_page(std::vector<Statement>& batch, PagedQuery q, std::int64_t limit, std::int64_t offset) {
   Statement count("SELECT count(*)" + q.from_where, q.params.values(), q.plan);
   SqlParams page_params = std::move(q.params);
   std::string page_sql = "SELECT " + q.columns + q.from_where + " ORDER BY " + q.order;
-  page_sql += " LIMIT " + page_params.bind(std::to_string(limit)) + "::bigint";
-  page_sql += " OFFSET " + page_params.bind(std::to_string(offset)) + "::bigint";
+  page_sql += limit_offset(page_params, limit, offset);
   batch.push_back(std::move(count));
   batch.emplace_back(std::move(page_sql), page_params.take(), q.plan);
 }

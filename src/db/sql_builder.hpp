@@ -37,6 +37,12 @@ std::string text_array(const std::vector<std::string>& items);
 // and independent of the session's TimeZone.
 std::string timestamp_from_micros(const std::string& placeholder);
 
+// " LIMIT <limit>" plus " OFFSET $n" when offset > 0. The limit is a literal, not a placeholder:
+// with LIMIT $n PostgreSQL prices a prepared statement's generic plan as if a tenth of the rows
+// were fetched, so that plan never wins against a custom one and every request pays for planning
+// again. Callers clamp the limit (routes to 1..100), so a connection prepares a few variants at most.
+std::string limit_offset(SqlParams& params, std::int64_t limit, std::int64_t offset);
+
 // A list read: one FROM/WHERE, counted and paged. Both statements share the filter's
 // parameters; the page adds LIMIT and OFFSET after them.
 struct PagedQuery {

@@ -140,10 +140,11 @@ TEST_F(HttpCore, RequestsTheServerCannotReadGetTheStandardReply) {
 }
 
 TEST_F(HttpCore, AccessLogHasOneLinePerRequestWithoutSecrets) {
-  auto org = register_org(client(), "log");
-  client().get("/api/v1/org?token=should-not-appear", org.access_token);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // log lines flush each second
-  const std::string log = hub_->log();
+  HubProcess buffered(std::map<std::string, std::string>{{"LOG_FLUSH_INTERVAL_S", "1"}});  // the default
+  auto org = register_org(buffered.client(), "log");
+  buffered.client().get("/api/v1/org?token=should-not-appear", org.access_token);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));  // buffered lines are written each second
+  const std::string log = buffered.log();
   EXPECT_NE(log.find(R"("msg":"request")"), std::string::npos);
   EXPECT_NE(log.find(R"("path":"/api/v1/org","status":200)"), std::string::npos);
   EXPECT_EQ(log.find(org.access_token), std::string::npos);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/notifications/notification_sql.hpp"
 
 namespace agenthq::hub {
@@ -24,15 +25,12 @@ asio::awaitable<NotificationPage> NotificationStore::list(const auth::Identity& 
     where += " AND n.type = $" + std::to_string(params.size());
   }
   if (f.read) where += *f.read ? " AND n.read" : " AND NOT n.read";
-  std::vector<db::Param> page_params = params;
-  page_params.emplace_back(std::to_string(limit));
-  page_params.emplace_back(std::to_string(offset));
-  const auto n = page_params.size();
+  db::SqlParams page_params(params);
   std::vector<Statement> batch;
-  batch.emplace_back("SELECT count(*)" + where, params);
-  batch.emplace_back("SELECT " + notification_columns("n") + where + " ORDER BY n.created_at DESC, n.id DESC LIMIT $" +
-                         std::to_string(n - 1) + "::bigint OFFSET $" + std::to_string(n) + "::bigint",
-                     std::move(page_params));
+  batch.emplace_back("SELECT count(*)" + where, std::move(params));
+  std::string page = "SELECT " + notification_columns("n") + where + " ORDER BY n.created_at DESC, n.id DESC" +
+                     db::limit_offset(page_params, limit, offset);
+  batch.emplace_back(std::move(page), page_params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   co_return NotificationPage{r[1].rows_json(), r[0].integer(0, 0)};

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/sql_builder.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 
 namespace agenthq::hub {
@@ -16,14 +17,12 @@ asio::awaitable<MentionPage> MentionStore::list(const auth::Identity& who, const
       " JOIN channels c ON c.id = p.channel_id AND c.org_id = $1"
       " WHERE m.org_id = $1 AND m.mentioned_id = $4 AND " + channel_readable("c", 2, 3);
   std::vector<db::Param> params{who.org_id, who.id, std::string(who.type_name()), agent_id};
-  std::vector<db::Param> page_params = params;
-  page_params.emplace_back(std::to_string(limit));
-  page_params.emplace_back(std::to_string(offset));
+  db::SqlParams page_params(params);
   std::vector<Statement> batch;
-  batch.emplace_back("SELECT count(*)" + from, params);
-  batch.emplace_back("SELECT m.id, m.org_id, m.post_id, m.mentioned_id, m.mentioned_type, m.created_at" + from +
-                         " ORDER BY m.created_at DESC, m.id DESC LIMIT $5::bigint OFFSET $6::bigint",
-                     std::move(page_params));
+  batch.emplace_back("SELECT count(*)" + from, std::move(params));
+  std::string page = "SELECT m.id, m.org_id, m.post_id, m.mentioned_id, m.mentioned_type, m.created_at" + from +
+                     " ORDER BY m.created_at DESC, m.id DESC" + db::limit_offset(page_params, limit, offset);
+  batch.emplace_back(std::move(page), page_params.take());
   const db::Scope scope = db::Scope::org(who.org_id);
   auto r = co_await db_.run(scope, std::move(batch));
   co_return MentionPage{r[1].rows_json(), r[0].integer(0, 0)};

@@ -59,11 +59,9 @@ Statement list_statement(const auth::Identity& who, const PostFilter& f, std::in
     total += type.empty() ? " AND pc.type IS NULL" : " AND pc.type = " + type;  // NULL: the "any" row
     total += author.empty() ? " AND pc.author_id IS NULL" : " AND pc.author_id = " + author;
   }
-  const std::string lim = ref(std::to_string(limit)) + "::bigint";
-  const std::string off = ref(std::to_string(offset)) + "::bigint";
+  const std::string page = db::limit_offset(params, limit, offset);
   std::string sql = "SELECT " + post_columns("p") + ", t.total FROM (" + total + ") t LEFT JOIN LATERAL (SELECT " +
-                    post_columns("p") + posts + " ORDER BY " + kPostListOrder + " LIMIT " + lim + " OFFSET " + off +
-                    ") p ON true";
+                    post_columns("p") + posts + " ORDER BY " + kPostListOrder + page + ") p ON true";
   if (!channel.empty())
     sql += " WHERE EXISTS (SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = " + channel + " AND " +
            channel_readable("c", 2, 3) + ")";

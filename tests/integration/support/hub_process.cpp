@@ -59,7 +59,8 @@ std::map<std::string, std::string> base_env(const std::filesystem::path& dir) {
           {"AGENTHQ_THREADS", "2"},
           {"HOST", "127.0.0.1"},
           {"PORT", "0"},
-          {"LOG_LEVEL", "info"}};
+          {"LOG_LEVEL", "info"},
+          {"LOG_FLUSH_INTERVAL_S", "0"}};  // tests read the log while the hub runs
 }
 
 }  // namespace
