@@ -1,4 +1,4 @@
-// The read caches (hub/cache/versioned_cache.hpp) over real HTTP: a repeated search or feed is
+// The read caches (hub/cache/versioned_cache.hpp) over real HTTP: a repeated search, feed or post list is
 // answered from memory, yet never misses a change committed before it (by this caller, another
 // process, or SQL), never shows one caller's readable channels to another, and a feed window
 // that moved past an item never still counts it.
@@ -194,6 +194,98 @@ TEST_F(SearchCacheHttp, TheFeedSeesEveryCommittedChangeAndItsMovingWindow) {
   EXPECT_EQ(feed_total("?since=2020-01-01T11:30:00Z" + until), 0);  // empty window kept
   db().exec("UPDATE posts SET created_at = '2020-01-01T11:45:00Z' WHERE id = 'fc-old'");
   EXPECT_EQ(feed_total("?since=2020-01-01T11:30:00Z" + until), 1);
+}
+
+TEST_F(SearchCacheHttp, PostListsSeeEveryCommittedChange) {
+  HubProcess second(*hub_, {});
+  auto org = register_org(client(), "pl-lists");
+  auto agent = register_agent(client(), org.access_token, "pl-reader");
+  auto created = client().post("/api/v1/channels", {{"name", "news"}}, org.access_token);  // no pinned welcome
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string ch(created.data().at("id").as_string());
+  const std::string list = "/api/v1/posts?channel_id=" + ch + "&limit=1";
+  const std::string channel_list = "/api/v1/channels/" + ch + "/posts?limit=2";
+  const std::string first = new_post(agent.api_key, ch, "first");
+  auto before = client().get(list, agent.api_key);
+  EXPECT_EQ(client().get(list, agent.api_key).body, before.body);  // kept
+  const std::int64_t start = total(before);
+  EXPECT_EQ(first_id(before), first);
+  EXPECT_EQ(total(client().get(channel_list, agent.api_key)), start);
+
+  // The caller's own write, another identity's, another process's, and SQL's: each is on the next page.
+  const std::string own = new_post(agent.api_key, ch, "own");
+  auto r = client().get(list, agent.api_key);
+  EXPECT_EQ(first_id(r), own);
+  EXPECT_EQ(total(r), start + 1);
+  EXPECT_TRUE(r.json.at("pagination").at("hasMore").as_bool());
+  const std::string owners = new_post(org.access_token, ch, "owner's");
+  EXPECT_EQ(first_id(client().get(channel_list, agent.api_key)), owners);
+  auto elsewhere = second.client().post("/api/v1/posts", {{"channel_id", ch}, {"content", "elsewhere"}}, org.access_token);
+  ASSERT_EQ(elsewhere.status, 201) << elsewhere.body;
+  r = client().get(list, agent.api_key);
+  EXPECT_EQ(first_id(r), std::string(elsewhere.data().at("id").as_string()));
+  EXPECT_EQ(total(r), start + 3);
+  db().exec("INSERT INTO posts (id, org_id, channel_id, author_id, author_type, content) "
+            "VALUES ('pl-sql', $1, $2, 'ops', 'user', 'from sql')",
+            {org.id, ch});
+  r = client().get(list, agent.api_key);
+  EXPECT_EQ(first_id(r), "pl-sql");
+  EXPECT_EQ(total(r), start + 4);
+  // A pin moves the oldest post to the top; a delete takes one out of the total.
+  db().exec("UPDATE posts SET pinned = true WHERE id = $1", {first});
+  EXPECT_EQ(first_id(client().get(channel_list, agent.api_key)), first);
+  ASSERT_EQ(client().del("/api/v1/posts/" + own, agent.api_key).status, 200);
+  EXPECT_EQ(total(client().get(list, agent.api_key)), start + 3);
+  EXPECT_EQ(total(client().get(channel_list, agent.api_key)), start + 3);
+}
+
+TEST_F(SearchCacheHttp, PostListsOnlyEverShowWhatTheCallerMayRead) {
+  auto org = register_org(client(), "pl-private");
+  auto agent = register_agent(client(), org.access_token, "pl-outsider");
+  auto created = client().post("/api/v1/channels", {{"name", "safe"}, {"type", "private"}}, org.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string safe(created.data().at("id").as_string());
+  new_post(org.access_token, safe, "combination");
+  const std::string page = "/api/v1/channels/" + safe + "/posts";
+  const std::string filtered = "/api/v1/posts?channel_id=" + safe;
+
+  EXPECT_EQ(total(client().get(page, org.access_token)), 1);
+  EXPECT_EQ(total(client().get(filtered, org.access_token)), 1);
+  EXPECT_EQ(client().get(page, agent.api_key).status, 404);  // not the owner's kept page
+  EXPECT_EQ(total(client().get(filtered, agent.api_key)), 0);
+  // A membership added in SQL opens the channel to the next read; leaving closes it again.
+  db().exec("INSERT INTO channel_members (channel_id, member_id, member_type) VALUES ($1, $2, 'agent')",
+            {safe, agent.id});
+  EXPECT_EQ(total(client().get(page, agent.api_key)), 1);
+  auto left = client().post("/api/v1/channels/" + safe + "/leave", json::object{}, agent.api_key);
+  ASSERT_EQ(left.status, 200) << left.body;
+  EXPECT_EQ(client().get(page, agent.api_key).status, 404);
+  EXPECT_EQ(total(client().get(filtered, agent.api_key)), 0);
+
+  auto other = register_org(client(), "pl-private-b");  // another org asking for the same channel
+  EXPECT_EQ(client().get(page, other.access_token).status, 404);
+}
+
+TEST_F(SearchCacheHttp, ARepeatedListIsNotReadAgain) {
+  HubProcess traced(std::map<std::string, std::string>{{"LOG_LEVEL", "trace"}});  // logs every statement
+  auto org = register_org(traced.client(), "pl-trace");
+  auto agent = register_agent(traced.client(), org.access_token, "pl-tracer");
+  std::string ch;
+  const auto channels = traced.client().get("/api/v1/channels", agent.api_key);
+  for (const auto& c : channels.data().as_array())
+    if (c.at("name") == "general") ch = std::string(c.at("id").as_string());
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(traced.client().get("/api/v1/posts?channel_id=" + ch + "&type=okapi-list", agent.api_key).status, 200);
+  EXPECT_EQ(traced.client().get("/api/v1/posts?channel_id=" + ch + "&type=marker-list", agent.api_key).status, 200);
+  std::string log;
+  for (int i = 0; i < 400 && log.find("marker-list") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    log = traced.log();
+  }
+  ASSERT_NE(log.find("marker-list"), std::string::npos);
+  std::size_t read = 0;
+  for (auto at = log.find("\"okapi-list\""); at != std::string::npos; at = log.find("\"okapi-list\"", at + 1)) ++read;
+  EXPECT_EQ(read, 1u) << "the list statement (with its parameter) should have been sent once";
 }
 
 }  // namespace

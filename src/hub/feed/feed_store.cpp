@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 
+#include "hub/cache/versioned_read.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/search/resource_columns.hpp"
 #include "util/json_text.hpp"
@@ -227,27 +228,15 @@ asio::awaitable<FeedPage> FeedStore::page(const FeedQuery& query) {
     std::vector<db::PgResult> results = co_await db_.run(scope, std::move(feed));
     co_return page_of(results[0]);
   }
+  // Named, not temporaries inside the co_await (g++ 12 coroutine pitfalls, README).
+  const std::int64_t from = *since;
   const std::string key = cache_key(query);
-  std::shared_ptr<const FeedCache::Entry> kept = cache_->find(key);
-  if (kept && !still_in_window(kept->value, *since)) kept = nullptr;
-  // The version first, so that a page read after it is at least that new; with a usable kept
-  // page the feed statement is left out.
-  std::vector<db::Statement> batch;
-  batch.emplace_back(kOrgVersionSql, std::vector<db::Param>{query.org_id});
-  if (!kept) batch.push_back(std::move(feed[0]));
-  std::vector<db::PgResult> results = co_await db_.run(scope, std::move(batch));
-  std::int64_t version = results[0].integer(0, 0);
-  if (kept && kept->version == version) co_return kept->value.page;
-  if (kept) {  // something changed since: a second round trip for the feed
-    std::vector<db::Statement> again;
-    again.emplace_back(kOrgVersionSql, std::vector<db::Param>{query.org_id});
-    for (auto& statement : statements(query)) again.push_back(std::move(statement));
-    results = co_await db_.run(scope, std::move(again));
-    version = results[0].integer(0, 0);
-  }
-  FeedSnapshot snapshot = snapshot_of(results[1], *since);
-  FeedPage out = snapshot.page;
-  cache_->store(key, version, std::move(snapshot));
+  std::function<db::Statement()> read = [&query] { return statements(query)[0]; };
+  std::function<FeedSnapshot(const db::PgResult&)> parse = [from](const db::PgResult& r) { return snapshot_of(r, from); };
+  std::function<bool(const FeedSnapshot&)> usable = [from](const FeedSnapshot& kept) { return still_in_window(kept, from); };
+  FeedSnapshot snapshot =
+      co_await read_versioned(db_, query.org_id, *cache_, key, std::move(read), std::move(parse), std::move(usable));
+  FeedPage out = std::move(snapshot.page);
   co_return out;
 }
 

@@ -1,6 +1,7 @@
 #include "hub/posts/post_service.hpp"
 
 #include "http/api_error.hpp"
+#include "hub/cache/read_caches.hpp"
 #include "hub/webhooks/webhook_dispatcher.hpp"
 #include "hub/webhooks/webhook_events.hpp"
 
@@ -8,6 +9,8 @@ namespace agenthq::hub {
 namespace asio = boost::asio;
 namespace json = boost::json;
 using http::ApiError;
+
+PostService::PostService(Services& s) : s_(s), store_(s.db, s.caches ? &s.caches->post_lists : nullptr) {}
 
 asio::awaitable<json::object> PostService::create(const auth::Identity& who, const std::string& ip,
                                                   const NewPost& post) {

@@ -15,7 +15,7 @@ namespace agenthq::hub {
 // Failures are http::ApiError values (404 for what the caller may not read).
 class PostService {
  public:
-  explicit PostService(Services& s) : s_(s), store_(s.db) {}
+  explicit PostService(Services& s);
 
   // post.created; announces post:new, activity:new and the mentions' and reply's notification:new,
   // and fires the post:created / post:reply / notification:new webhooks.

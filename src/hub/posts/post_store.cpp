@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/sql_builder.hpp"
+#include "hub/cache/versioned_read.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/posts/post_side_effects.hpp"
 #include "hub/posts/post_sql.hpp"
@@ -66,6 +67,16 @@ Statement list_statement(const auth::Identity& who, const PostFilter& f, std::in
     sql += " WHERE EXISTS (SELECT 1 FROM channels c WHERE c.org_id = $1 AND c.id = " + channel + " AND " +
            channel_readable("c", 2, 3) + ")";
   return Statement(std::move(sql), params.take(), db::Plan::cached);
+}
+
+// Everything a list page depends on besides the data: the caller (channel readability), the
+// filters and the page. \x1f cannot occur in ids, timestamps or numbers; absent filters carry a marker.
+std::string list_cache_key(const auth::Identity& who, const PostFilter& f, std::int64_t limit, std::int64_t offset) {
+  std::string key = who.org_id;
+  (key += '\x1f') += who.type_name();
+  (key += '\x1f') += who.id;
+  for (const auto* part : {&f.channel_id, &f.type, &f.author_id, &f.since}) key += *part ? "\x1f=" + **part : "\x1f-";
+  return key + '\x1f' + std::to_string(limit) + '\x1f' + std::to_string(offset);
 }
 
 // Rows of list_statement(); nullopt when it returned none (a channel the caller may not read).
@@ -209,22 +220,30 @@ CreatedPost created_post(const db::PgResult& r) {
 
 }  // namespace
 
+asio::awaitable<std::optional<PostPage>> PostStore::read_list(const auth::Identity& who, const PostFilter& filter,
+                                                              std::int64_t limit, std::int64_t offset) {
+  if (!cache_) {
+    Statement select = list_statement(who, filter, limit, offset);
+    const db::Scope scope = db::Scope::org(who.org_id);
+    auto r = co_await db_.query(scope, std::move(select));
+    co_return page_of(r);
+  }
+  const std::string key = list_cache_key(who, filter, limit, offset);
+  std::function<Statement()> read = [&] { return list_statement(who, filter, limit, offset); };
+  std::function<std::optional<PostPage>(const db::PgResult&)> parse = page_of;
+  co_return co_await read_versioned(db_, who.org_id, *cache_, key, std::move(read), std::move(parse));
+}
+
 asio::awaitable<PostPage> PostStore::list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
                                           std::int64_t offset) {
-  Statement select = list_statement(who, filter, limit, offset);
-  const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.query(scope, std::move(select));
-  std::optional<PostPage> page = page_of(r);
+  std::optional<PostPage> page = co_await read_list(who, filter, limit, offset);
   if (!page) page.emplace();  // none: a channel filter the caller may not read lists nothing
   co_return std::move(*page);
 }
 
 asio::awaitable<std::optional<PostPage>> PostStore::list_channel(const auth::Identity& who, const PostFilter& filter,
                                                                  std::int64_t limit, std::int64_t offset) {
-  Statement select = list_statement(who, filter, limit, offset);  // filter.channel_id is set
-  const db::Scope scope = db::Scope::org(who.org_id);
-  auto r = co_await db_.query(scope, std::move(select));
-  co_return page_of(r);
+  co_return co_await read_list(who, filter, limit, offset);  // filter.channel_id is set
 }
 
 asio::awaitable<std::optional<json::object>> PostStore::find_with_thread(const auth::Identity& who,

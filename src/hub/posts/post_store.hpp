@@ -10,6 +10,7 @@
 #include "auth/identity.hpp"
 #include "db/database.hpp"
 #include "hub/activity/audit.hpp"
+#include "hub/cache/versioned_cache.hpp"
 
 namespace agenthq::hub {
 
@@ -25,6 +26,10 @@ struct PostPage {
   db::JsonRows posts;  // written straight from the rows: a page is only passed through
   std::int64_t total = 0;  // every post matching the filters, not only this page
 };
+
+// Recent list pages per process under the org version they were read at (nullopt: a channel the
+// caller may not read). A hit costs one index lookup instead of the page's rows.
+using PostListCache = VersionedCache<std::optional<PostPage>>;
 
 struct NewPost {
   std::optional<std::string> channel_id;  // absent: the parent's channel
@@ -50,7 +55,8 @@ struct CreatedPost {
 // caller may read (channel_readable()); each method is one round trip.
 class PostStore {
  public:
-  explicit PostStore(db::Database& db) : db_(db) {}
+  // cache (process-wide, may be null) keeps recent list pages.
+  explicit PostStore(db::Database& db, PostListCache* cache = nullptr) : db_(db), cache_(cache) {}
 
   // Top-level posts, pinned first then newest.
   boost::asio::awaitable<PostPage> list(const auth::Identity& who, const PostFilter& filter, std::int64_t limit,
@@ -68,7 +74,10 @@ class PostStore {
   boost::asio::awaitable<CreatedPost> create(const auth::Identity& who, const NewPost& post, const AuditEntry& audit);
 
  private:
+  boost::asio::awaitable<std::optional<PostPage>> read_list(const auth::Identity& who, const PostFilter& filter,
+                                                            std::int64_t limit, std::int64_t offset);
   db::Database& db_;
+  PostListCache* cache_;
 };
 
 }  // namespace agenthq::hub
