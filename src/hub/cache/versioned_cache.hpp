@@ -1,9 +1,11 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace agenthq::hub {
 
@@ -15,6 +17,37 @@ namespace agenthq::hub {
 // psql's. Used where the cost of a read grows with the rows it matches and cannot be indexed
 // away (search ranking, the feed's window count). Thread-safe; bounded to max_entries (roughly
 // the older half is dropped when full).
+// The reads filling a cache entry right now, one per key, and whoever waits for them: when many
+// requests miss the same key at once (a cold cache under load), one reads and the others wait
+// for it instead of all running the same expensive statement. Thread-safe.
+class FillFlights {
+ public:
+  using Wake = std::function<void()>;
+  // true: no read of `key` was in flight and the caller's is now the one (it must land(key));
+  // false: one is, and `wake` runs when it lands.
+  bool join(const std::string& key, Wake wake) {
+    std::lock_guard lock(mutex_);
+    auto [it, first] = flights_.try_emplace(key);
+    if (!first) it->second.push_back(std::move(wake));
+    return first;
+  }
+  void land(const std::string& key) {
+    std::vector<Wake> waiting;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = flights_.find(key);
+      if (it == flights_.end()) return;
+      waiting = std::move(it->second);
+      flights_.erase(it);
+    }
+    for (auto& wake : waiting) wake();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::vector<Wake>> flights_;
+};
+
 template <typename Value>
 class VersionedCache {
  public:
@@ -46,6 +79,8 @@ class VersionedCache {
     slots_.emplace(key, Slot{++stores_, std::move(entry)});
   }
 
+  FillFlights& flights() { return flights_; }
+
  private:
   struct Slot {
     std::uint64_t stored;
@@ -55,6 +90,7 @@ class VersionedCache {
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Slot> slots_;
   std::uint64_t stores_ = 0;
+  FillFlights flights_;
 };
 
 // The org version query (migration 023): the sum of its slots, each of which only ever grows.

@@ -32,5 +32,22 @@ TEST(VersionedCache, StaysBoundedAndKeepsTheNewest) {
   EXPECT_EQ(small.find("9")->value, 9);
 }
 
+TEST(FillFlights, OneReaderPerKeyAndEveryWaiterWokenWhenItLands) {
+  FillFlights flights;
+  int woken = 0;
+  EXPECT_TRUE(flights.join("k", [&] { ++woken; }));  // the reader: its own wake is never needed
+  EXPECT_FALSE(flights.join("k", [&] { ++woken; }));
+  EXPECT_FALSE(flights.join("k", [&] { ++woken; }));
+  EXPECT_TRUE(flights.join("other", [&] { woken += 100; }));  // another key flies on its own
+  EXPECT_EQ(woken, 0);
+  flights.land("k");
+  EXPECT_EQ(woken, 2);
+  flights.land("k");  // landing twice wakes nobody again
+  EXPECT_EQ(woken, 2);
+  EXPECT_TRUE(flights.join("k", [&] { ++woken; }));  // the next miss reads again
+  flights.land("other");
+  EXPECT_EQ(woken, 2);
+}
+
 }  // namespace
 }  // namespace agenthq::hub

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "hub/agents/agent_sql.hpp"
+#include "hub/cache/versioned_read.hpp"
 #include "hub/channels/channel_access_sql.hpp"
 #include "hub/search/resource_columns.hpp"
 
@@ -114,6 +115,16 @@ asio::awaitable<SearchResult> SearchStore::search(const SearchQuery& query) {
     SearchQuery anyone = query;
     anyone.caller_id = anyone.caller_type = "";
     kept_insights = cache_->find(insights_key = "i" + cache_key(anyone));
+  }
+  // A part nobody keeps yet and another request is reading right now: wait for that one.
+  FlightTicket posts_flight, insights_flight;
+  if (versioned && query.posts && !kept_posts) {
+    posts_flight = co_await join_flight(cache_->flights(), posts_key);
+    if (!posts_flight.reading()) kept_posts = cache_->find(posts_key);
+  }
+  if (versioned && query.insights && !kept_insights) {
+    insights_flight = co_await join_flight(cache_->flights(), insights_key);
+    if (!insights_flight.reading()) kept_insights = cache_->find(insights_key);
   }
   SearchQuery rest = query;
   rest.posts = query.posts && !kept_posts;
