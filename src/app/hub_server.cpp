@@ -35,8 +35,9 @@ namespace json = boost::json;
 namespace {
 
 // Everything one event-loop thread owns. Threads share nothing but the process-wide services,
-// so no request path takes a lock except the rate limiter and the API-key cache.
+// so no request path takes a lock except the rate limiter, the API-key cache and the read caches.
 struct EventLoop {
+  explicit EventLoop(realtime::WatchedOrgs& watched) : sessions(&watched) {}
   asio::io_context ioc{1};
   std::unique_ptr<db::Database> db;
   std::unique_ptr<auth::Authenticator> authenticator;
@@ -95,6 +96,7 @@ int serve(Config config, const ServeOptions& options) {
 
   // Realtime plumbing lives on the first loop: one connection publishing NOTIFY batches, one
   // LISTENing, one reading events back.
+  realtime::WatchedOrgs watched;  // before the loops: their registries count into it until they go
   std::vector<std::unique_ptr<EventLoop>> loops;
   asio::io_context* home = nullptr;
   std::unique_ptr<db::Database> publisher_db, reader_db;
@@ -105,7 +107,7 @@ int serve(Config config, const ServeOptions& options) {
   const std::size_t per_loop = std::max<std::size_t>(1, config.db_pool_size / config.threads);
   unsigned short port = config.port;
   for (unsigned i = 0; i < config.threads; ++i) {
-    auto loop = std::make_unique<EventLoop>();
+    auto loop = std::make_unique<EventLoop>(watched);
     if (!home) {
       home = &loop->ioc;
       publisher_db = std::make_unique<db::Database>(conninfo, 1, std::chrono::seconds(10));
@@ -158,7 +160,7 @@ int serve(Config config, const ServeOptions& options) {
   realtime::EventLoaders event_loaders;
   hub::register_event_loaders(event_loaders, key_cache);
   realtime::EventListener listener(conninfo + " application_name='agenthq-listener'", *reader_db, event_loaders,
-                                   targets);
+                                   targets, &watched);
   asio::co_spawn(*home, listener.run(), asio::detached);
   for (auto& loop : loops) loop->server->start();
   asio::co_spawn(loops[0]->ioc, probe.run(*loops[0]->db, std::chrono::seconds(1)), asio::detached);

@@ -11,6 +11,7 @@
 #include "metrics/metrics.hpp"
 #include "realtime/event_bus.hpp"
 #include "realtime/session_registry.hpp"
+#include "realtime/watched_orgs.hpp"
 #include "util/json_text.hpp"
 #include "util/log.hpp"
 
@@ -150,6 +151,7 @@ asio::awaitable<std::vector<Event>> EventListener::read_back(const std::vector<s
     by_org[org].push_back(Load{loader, &ids});
   }
   for (const auto& [org, loads] : by_org) {
+    if (watched_ && !watched_->watched(org)) continue;  // nobody here to deliver them to
     std::vector<db::Statement> statements;
     for (const auto& load : loads) {
       std::vector<std::string> id_list;

@@ -15,6 +15,7 @@ class PgConnection;
 namespace agenthq::realtime {
 
 class SessionRegistry;
+class WatchedOrgs;
 
 // The process's one LISTEN connection. Each batch of notifications is read back by the loaders
 // the resources registered (one query per kind and org, as the org so row-level security applies), turned into
@@ -27,8 +28,11 @@ class EventListener {
     boost::asio::io_context* ioc;
     SessionRegistry* registry;
   };
-  EventListener(std::string conninfo, db::Database& reader, const EventLoaders& loaders, std::vector<Loop> loops)
-      : conninfo_(std::move(conninfo)), reader_(reader), loaders_(loaders), loops_(std::move(loops)) {}
+  // watched (may be null: every org): only these orgs' events are read back.
+  EventListener(std::string conninfo, db::Database& reader, const EventLoaders& loaders, std::vector<Loop> loops,
+                const WatchedOrgs* watched = nullptr)
+      : conninfo_(std::move(conninfo)), reader_(reader), loaders_(loaders), loops_(std::move(loops)),
+        watched_(watched) {}
 
   boost::asio::awaitable<void> run();
   void stop();
@@ -41,6 +45,7 @@ class EventListener {
   db::Database& reader_;
   const EventLoaders& loaders_;
   std::vector<Loop> loops_;
+  const WatchedOrgs* watched_;
   bool stopped_ = false;
   db::PgConnection* current_ = nullptr;  // the LISTEN connection while one is open
 };

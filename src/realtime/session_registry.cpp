@@ -6,28 +6,43 @@
 
 namespace agenthq::realtime {
 
+SessionRegistry::~SessionRegistry() {
+  for (const auto& [org, sessions] : by_org_)
+    for (std::size_t i = 0; i < sessions.size(); ++i) unwatch(org);
+  for (const auto& t : taps_) unwatch(t.org_id);
+}
+
 void SessionRegistry::add(const std::shared_ptr<WsSession>& session) {
-  by_org_[session->identity()->org_id].push_back(session);
+  const std::string& org = session->identity()->org_id;
+  by_org_[org].push_back(session);
+  watch(org);
 }
 
 void SessionRegistry::remove(const WsSession* session) {
   if (!session->identity()) return;
   auto it = by_org_.find(session->identity()->org_id);
   if (it == by_org_.end()) return;
-  std::erase_if(it->second, [&](const auto& w) {
+  const std::string org = it->first;
+  const auto gone = std::erase_if(it->second, [&](const auto& w) {
     auto s = w.lock();
     return !s || s.get() == session;
   });
+  for (std::size_t i = 0; i < gone; ++i) unwatch(org);
   if (it->second.empty()) by_org_.erase(it);
 }
 
 std::uint64_t SessionRegistry::add_tap(const std::string& org_id, Tap tap) {
   taps_.push_back({next_tap_, org_id, std::move(tap)});
+  watch(org_id);
   return next_tap_++;
 }
 
 void SessionRegistry::remove_tap(std::uint64_t id) {
-  std::erase_if(taps_, [id](const TapEntry& t) { return t.id == id; });
+  std::erase_if(taps_, [&](const TapEntry& t) {
+    if (t.id != id) return false;
+    unwatch(t.org_id);
+    return true;
+  });
 }
 
 void SessionRegistry::deliver(const std::vector<Event>& events) {

@@ -8,6 +8,7 @@
 
 #include "auth/identity.hpp"
 #include "realtime/event.hpp"
+#include "realtime/watched_orgs.hpp"
 
 namespace agenthq::realtime {
 
@@ -20,6 +21,12 @@ using Tap = std::function<void(const Event*)>;
 // The WebSocket sessions of one event-loop thread, by org. Only that thread touches it.
 class SessionRegistry {
  public:
+  // watched (process-wide, may be null) counts this registry's sessions and taps per org.
+  explicit SessionRegistry(WatchedOrgs* watched = nullptr) : watched_(watched) {}
+  SessionRegistry(const SessionRegistry&) = delete;
+  SessionRegistry& operator=(const SessionRegistry&) = delete;
+  ~SessionRegistry();
+
   void add(const std::shared_ptr<WsSession>& session);
   void remove(const WsSession* session);
   void deliver(const std::vector<Event>& events);
@@ -30,6 +37,13 @@ class SessionRegistry {
   void remove_tap(std::uint64_t id);
 
  private:
+  void watch(const std::string& org_id) {
+    if (watched_) watched_->watch(org_id);
+  }
+  void unwatch(const std::string& org_id) {
+    if (watched_) watched_->unwatch(org_id);
+  }
+  WatchedOrgs* watched_;
   std::unordered_map<std::string, std::vector<std::weak_ptr<WsSession>>> by_org_;
   struct TapEntry {
     std::uint64_t id;
