@@ -29,9 +29,13 @@ asio::awaitable<AddedReaction> ReactionStore::add(const auth::Identity& who, con
   db::SqlParams params({who.org_id, who.id, std::string(who.type_name()), post_id, emoji, util::new_ulid(),
                                 new_ids(1)});
   // The notification names the reactor (the reference named the post's author, i.e. the
-  // recipient) and is written only for a new reaction.
+  // recipient) and is written only for a new reaction. The post is locked (against a
+  // concurrent delete) only when the reaction is not there yet: a repeated reaction neither
+  // waits on the row lock nor on the conflicting insert, so repeats do not queue behind each other.
   std::string sql =
-      "WITH post AS (" + readable_post(true) + " FOR SHARE OF p"
+      "WITH seen AS (" + readable_post(true) +
+      "), existing AS (SELECT 1 FROM reactions WHERE org_id = $1 AND post_id = $4 AND author_id = $2 AND emoji = $5"
+      "), post AS (" + readable_post(true) + " AND NOT EXISTS (SELECT 1 FROM existing) FOR SHARE OF p"
       "), inserted AS (INSERT INTO reactions (id, org_id, post_id, author_id, author_type, emoji)"
       " SELECT $6, $1, post.id, $2, $3, $5 FROM post ON CONFLICT (post_id, author_id, emoji) DO NOTHING"
       " RETURNING " + std::string(kReactionColumns) +
@@ -43,7 +47,7 @@ asio::awaitable<AddedReaction> ReactionStore::add(const auth::Identity& who, con
       "), audit AS (";
   sql += audit_insert_from(audit, params, "post", "post.id", "jsonb_build_object('emoji', $5::text)");
   sql += " WHERE EXISTS (SELECT 1 FROM inserted)"
-         ") SELECT EXISTS (SELECT 1 FROM post) AS post_found, r.*, (SELECT id FROM notified LIMIT 1) AS notification_id"
+         ") SELECT EXISTS (SELECT 1 FROM seen) AS post_found, r.*, (SELECT id FROM notified LIMIT 1) AS notification_id"
          " FROM (SELECT 1) one LEFT JOIN ("
          "  SELECT " + std::string(kReactionColumns) + ", true AS is_new FROM inserted"
          "  UNION ALL SELECT " + kReactionColumns + ", false FROM reactions"
