@@ -11,6 +11,8 @@ namespace agenthq::hub {
 // the agents named in `content`, and the mention, reply and dm notifications. Nobody is notified
 // about a channel they cannot read. Returns one row per notification id written (none when the
 // post was not created).
-db::Statement post_side_effects(const auth::Identity& who, const std::string& post_id, const std::string& content);
+// `reply`: the post has a parent.
+db::Statement post_side_effects(const auth::Identity& who, const std::string& post_id, const std::string& content,
+                                bool reply);
 
 }  // namespace agenthq::hub

@@ -262,7 +262,7 @@ asio::awaitable<CreatedPost> PostStore::create(const auth::Identity& who, const 
   std::string sql = create_sql(audit, params);
   std::vector<Statement> batch;
   batch.emplace_back(std::move(sql), params.take());
-  batch.push_back(post_side_effects(who, id, n.content));
+  batch.push_back(post_side_effects(who, id, n.content, n.parent_id.has_value()));
   batch.emplace_back("SELECT EXISTS (SELECT 1 FROM webhooks w WHERE w.org_id = $1 AND w.active)",
                      std::vector<db::Param>{who.org_id});
   const db::Scope scope = db::Scope::org(who.org_id);
